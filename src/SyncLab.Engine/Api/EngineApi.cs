@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Api;
+
+/// <summary>The engine's own API (problem+json): status, sync now, quiescence, data errors, dead letters.</summary>
+public static class EngineApi
+{
+    public static RouteGroupBuilder MapEngineApi(this IEndpointRouteBuilder app)
+    {
+        var engine = app.MapGroup("/engine");
+        engine.MapGet("/status", StatusAsync);
+        engine.MapPost("/sync", (SyncEngine e) =>
+        {
+            e.SyncNow();
+            return TypedResults.Accepted("/engine/status");
+        });
+        engine.MapGet("/quiescence", QuiescenceAsync);
+        engine.MapGet("/data-errors", DataErrorsAsync);
+        engine.MapGet("/dead-letters", DeadLettersAsync);
+        return engine;
+    }
+
+    public sealed record EngineStatus(bool Quiescent, DateTimeOffset? LastPollAt, DateTimeOffset NextPollAt, int Pending, int Done, int Failed, int DeadLettered, int DataErrors);
+
+    public sealed record DataErrorView(long Id, string Process, string Key, string Version, string Message, DateTimeOffset At);
+
+    public sealed record DeadLetterView(long Id, string Process, string Key, string Version, int Attempts, string? Reason);
+
+    private static async Task<Ok<EngineStatus>> StatusAsync(SyncEngine engine, IDbContextFactory<EngineDb> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var counts = await db.WorkItems.GroupBy(w => w.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(WorkState s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
+        return TypedResults.Ok(new EngineStatus(
+            await engine.IsQuiescentAsync(ct),
+            engine.LastPollAt,
+            engine.NextPollAt,
+            Count(WorkState.Pending),
+            Count(WorkState.Done),
+            Count(WorkState.Failed),
+            Count(WorkState.DeadLettered),
+            await db.DataErrors.CountAsync(ct)));
+    }
+
+    /// <summary>Answers 200 once nothing is queued, in flight or due now; 503 if that does not happen within <c>timeoutSeconds</c>.</summary>
+    private static async Task<Results<Ok<EngineStatus>, ProblemHttpResult>> QuiescenceAsync(SyncEngine engine, IDbContextFactory<EngineDb> dbs, double? timeoutSeconds, CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromSeconds(Math.Clamp(timeoutSeconds ?? 30, 0, 600));
+        var quiet = await engine.WaitForQuiescenceAsync(timeout, ct);
+        var status = (await StatusAsync(engine, dbs, ct)).Value!;
+        return quiet
+            ? TypedResults.Ok(status)
+            : TypedResults.Problem(
+                detail: $"Still busy after {timeout.TotalSeconds:0} s: {status.Pending} pending, next poll {status.NextPollAt:O}.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Engine not quiescent",
+                type: "https://synclab.dev/problems/not-quiescent");
+    }
+
+    private static async Task<Ok<List<DataErrorView>>> DataErrorsAsync(IDbContextFactory<EngineDb> dbs, string? key, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.DataErrors.AsQueryable();
+        if (!string.IsNullOrEmpty(key))
+        {
+            query = query.Where(d => d.Key == key);
+        }
+        var rows = await query.OrderBy(d => d.Id).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(d => new DataErrorView(d.Id, d.Process, d.Key, d.Version, d.Message, new DateTimeOffset(d.AtTicks, TimeSpan.Zero))).ToList());
+    }
+
+    private static async Task<Ok<List<DeadLetterView>>> DeadLettersAsync(IDbContextFactory<EngineDb> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await db.WorkItems.Where(w => w.State == WorkState.DeadLettered).OrderBy(w => w.Id).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(w => new DeadLetterView(w.Id, w.Process, w.Key, w.Version, w.Attempts, w.LastError)).ToList());
+    }
+}

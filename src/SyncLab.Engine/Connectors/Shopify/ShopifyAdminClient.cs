@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SyncLab.Engine.Connectors.Shopify;
+
+public sealed record ShopifyVariant(string VariantId, string ProductId, string InventoryItemId, string Sku, decimal Price, decimal? CompareAtPrice, string ProductStatus);
+
+public sealed record ShopifyLocation(string Id, string Name);
+
+/// <summary>
+/// Shopify Admin GraphQL API. Throttling answers HTTP 200 with a THROTTLED error; it is turned into a
+/// transient failure whose wait is what the bucket needs to refill, so the queue paces instead of bouncing.
+/// </summary>
+public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
+{
+    private const string System = "storefront";
+
+    public async Task<ShopifyVariant?> FindVariantBySkuAsync(string sku, CancellationToken ct)
+    {
+        const string query = """
+            query VariantBySku($q: String!) {
+              productVariants(first: 2, query: $q) {
+                edges { node { id sku price compareAtPrice product { id status } inventoryItem { id } } }
+              }
+            }
+            """;
+        var data = await SendAsync(query, new JsonObject { ["q"] = $"sku:{sku}" }, ct);
+        var nodes = data["productVariants"]?["edges"]?.AsArray().Select(e => e!["node"]!).Where(n => (string?)n["sku"] == sku).ToList() ?? [];
+        if (nodes.Count == 0)
+        {
+            return null;
+        }
+        var n = nodes[0];
+        return new ShopifyVariant(
+            (string)n["id"]!,
+            (string)n["product"]!["id"]!,
+            (string)n["inventoryItem"]!["id"]!,
+            sku,
+            ParseMoney(n["price"]) ?? 0m,
+            ParseMoney(n["compareAtPrice"]),
+            (string?)n["product"]!["status"] ?? "ACTIVE");
+    }
+
+    public async Task<IReadOnlyList<ShopifyLocation>> LocationsAsync(CancellationToken ct)
+    {
+        const string query = "query { locations(first: 50) { edges { node { id name } } } }";
+        var data = await SendAsync(query, [], ct);
+        return data["locations"]?["edges"]?.AsArray().Select(e => new ShopifyLocation((string)e!["node"]!["id"]!, (string)e["node"]!["name"]!)).ToList() ?? [];
+    }
+
+    public async Task SetPriceAsync(ShopifyVariant variant, decimal price, decimal? compareAtPrice, CancellationToken ct)
+    {
+        const string mutation = """
+            mutation SetPrice($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+              productVariantsBulkUpdate(productId: $productId, variants: $variants) {
+                productVariants { id price }
+                userErrors { field message }
+              }
+            }
+            """;
+        var input = new JsonObject
+        {
+            ["id"] = variant.VariantId,
+            ["price"] = Money(price),
+            ["compareAtPrice"] = compareAtPrice is { } c ? Money(c) : null,
+        };
+        var data = await SendAsync(mutation, new JsonObject { ["productId"] = variant.ProductId, ["variants"] = new JsonArray(input) }, ct);
+        ThrowOnUserErrors(data["productVariantsBulkUpdate"]);
+    }
+
+    public async Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, CancellationToken ct)
+    {
+        const string mutation = """
+            mutation SetAvailable($input: InventorySetQuantitiesInput!) {
+              inventorySetQuantities(input: $input) {
+                inventoryAdjustmentGroup { createdAt }
+                userErrors { code field message }
+              }
+            }
+            """;
+        var input = new JsonObject
+        {
+            ["name"] = "available",
+            ["reason"] = "correction",
+            ["ignoreCompareQuantity"] = true,
+            ["quantities"] = new JsonArray(new JsonObject
+            {
+                ["inventoryItemId"] = inventoryItemId,
+                ["locationId"] = locationId,
+                ["quantity"] = quantity,
+            }),
+        };
+        var data = await SendAsync(mutation, new JsonObject { ["input"] = input }, ct);
+        ThrowOnUserErrors(data["inventorySetQuantities"]);
+    }
+
+    private async Task<JsonNode> SendAsync(string query, JsonObject variables, CancellationToken ct)
+    {
+        var uri = new Uri(options.StorefrontBaseUrl, $"admin/api/{options.StorefrontApiVersion}/graphql.json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
+        };
+        request.Headers.Add("X-Shopify-Access-Token", options.StorefrontToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new VendorCallException(System, e.Message, transient: true);
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new VendorCallException(System, "request timed out", transient: true);
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await VendorCallException.FromResponseAsync(System, response, ct);
+            }
+            var body = await response.Content.ReadFromJsonAsync<JsonObject>(ct) ?? throw new VendorCallException(System, "empty answer", transient: true);
+            if (body["errors"] is JsonArray { Count: > 0 } errors)
+            {
+                var throttled = errors.Any(e => (string?)e?["extensions"]?["code"] == "THROTTLED");
+                var message = string.Join("; ", errors.Select(e => (string?)e?["message"]));
+                throw new VendorCallException(System, message, transient: throttled, throttled ? RefillWait(body) : null);
+            }
+            return body["data"] ?? throw new VendorCallException(System, "answer without data", transient: true);
+        }
+    }
+
+    /// <summary>How long until the leaky bucket holds what the query asked for.</summary>
+    private static TimeSpan RefillWait(JsonObject body)
+    {
+        var cost = body["extensions"]?["cost"];
+        var requested = (double?)cost?["requestedQueryCost"] ?? 50;
+        var available = (double?)cost?["throttleStatus"]?["currentlyAvailable"] ?? 0;
+        var restore = (double?)cost?["throttleStatus"]?["restoreRate"] ?? 50;
+        return TimeSpan.FromSeconds(Math.Max(0.1, (requested - available) / Math.Max(1, restore)));
+    }
+
+    private static void ThrowOnUserErrors(JsonNode? payload)
+    {
+        if (payload?["userErrors"] is JsonArray { Count: > 0 } errors)
+        {
+            var message = string.Join("; ", errors.Select(e => $"{e?["field"]?.ToJsonString(JsonSerializerOptions.Default)}: {(string?)e?["message"]}"));
+            throw new VendorCallException(System, message, transient: false);
+        }
+    }
+
+    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static decimal? ParseMoney(JsonNode? node) =>
+        node is null ? null : decimal.Parse(node.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+namespace SyncLab.Engine;
+
+/// <summary>
+/// Everything that tells a mirror from the real thing: base URLs, credentials, limits. The engine's
+/// code is the same against mirrors and live systems.
+/// </summary>
+public sealed record EngineOptions
+{
+    public required Uri ErpBaseUrl { get; init; }
+
+    public string ErpToken { get; init; } = "synclab";
+
+    /// <summary>Business Central company to sync (by name); null takes the first the API lists.</summary>
+    public string? ErpCompany { get; init; }
+
+    public required Uri StorefrontBaseUrl { get; init; }
+
+    public string StorefrontToken { get; init; } = "synclab";
+
+    public string StorefrontApiVersion { get; init; } = "2025-01";
+
+    /// <summary>The storefront location that sells web stock (by name); null takes the first.</summary>
+    public string? StorefrontLocation { get; init; }
+
+    /// <summary>How often the ERP is polled for changes (business time).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far back each poll re-reads, so a change committed late with an older timestamp is not missed.</summary>
+    public TimeSpan PollOverlap { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Units held back from the web on every SKU.</summary>
+    public int SafetyStock { get; init; }
+
+    /// <summary>Work items processed at once (different keys only: one key is always processed in order).</summary>
+    public int Parallelism { get; init; } = 4;
+
+    public int MaxAttempts { get; init; } = 8;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public EngineStore Store { get; init; } = EngineStore.Sqlite("synclab-engine.db");
+}
+
+public enum EngineStoreKind
+{
+    Sqlite,
+    Postgres,
+    InMemory,
+}
+
+/// <summary>Where the engine keeps checkpoints, id maps, the work queue, data errors and dead letters.</summary>
+public sealed record EngineStore(EngineStoreKind Kind, string ConnectionString)
+{
+    public static EngineStore Sqlite(string path) => new(EngineStoreKind.Sqlite, $"Data Source={path}");
+
+    public static EngineStore Postgres(string connectionString) => new(EngineStoreKind.Postgres, connectionString);
+
+    /// <summary>Unit tests only: nothing survives the process.</summary>
+    public static EngineStore InMemory(string name) => new(EngineStoreKind.InMemory, name);
+}

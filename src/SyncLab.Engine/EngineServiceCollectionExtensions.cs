@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SyncLab.Engine.Capture;
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors.BusinessCentral;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Inventory;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Prices;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Wires the engine; the host must also register a <see cref="TimeProvider"/> (the business clock, or the system's).</summary>
+    public static IServiceCollection AddSyncEngine(this IServiceCollection services, EngineOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddDbContextFactory<EngineDb>(db =>
+        {
+            _ = options.Store.Kind switch
+            {
+                EngineStoreKind.Sqlite => db.UseSqlite(options.Store.ConnectionString),
+                EngineStoreKind.Postgres => db.UseNpgsql(options.Store.ConnectionString),
+                EngineStoreKind.InMemory => db.UseInMemoryDatabase(options.Store.ConnectionString),
+                _ => throw new ArgumentOutOfRangeException(nameof(options), options.Store.Kind, "Unknown engine store."),
+            };
+        });
+        services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout);
+        services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
+        services.AddSingleton<StorefrontCatalog>();
+        services.AddSingleton<ErpItemCapture>();
+        services.AddSingleton<IProcess, PriceProcess>();
+        services.AddSingleton<IProcess, InventoryProcess>();
+        services.AddSingleton<SyncEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.Json;
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Inventory;
+
+/// <summary>ERP stock → available-to-sell at the storefront's web location.</summary>
+public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClient shop, EngineOptions options) : IProcess
+{
+    public const string ProcessName = "inventory";
+
+    public string Name => ProcessName;
+
+    public async Task<string> ApplyAsync(WorkItem item, CancellationToken ct)
+    {
+        var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
+        var variant = await catalog.VariantAsync(state, ct);
+        if (variant is null)
+        {
+            return string.Empty;
+        }
+        var available = StockPlan.AvailableToSell(state, options.SafetyStock);
+        var location = await catalog.WebLocationIdAsync(ct);
+        // A set, not an adjustment: applying the same change twice leaves the same number.
+        await shop.SetAvailableAsync(variant.InventoryItemId, location, available, ct);
+        return string.Create(CultureInfo.InvariantCulture, $"available {state.Sku} = {available}");
+    }
+}

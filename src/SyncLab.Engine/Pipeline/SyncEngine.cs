@@ -1,0 +1,297 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SyncLab.Engine.Capture;
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Pipeline;
+
+/// <summary>
+/// The engine's pump: captures changes when a poll is due, then works the durable queue — one key at a
+/// time in order, different keys in parallel — until nothing is due; then it waits on the business
+/// clock for the next due instant or for a nudge. Quiescence is "nothing queued, in flight or due now".
+/// </summary>
+public sealed partial class SyncEngine(
+    EngineOptions options,
+    IDbContextFactory<EngineDb> dbs,
+    ErpItemCapture capture,
+    IEnumerable<IProcess> processes,
+    TimeProvider clock,
+    ILogger<SyncEngine> log) : BackgroundService
+{
+    private readonly Dictionary<string, IProcess> _processes = processes.ToDictionary(p => p.Name);
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly Lock _gate = new();
+    // Jitter only spreads retries; a fixed seed keeps runs repeatable.
+    private readonly Random _jitter = new(20_261_126);
+    private TaskCompletionSource _idle = NewSignal();
+    private long _nextPollTicks;
+    private volatile bool _busy = true;
+    private volatile bool _nudged;
+
+    public DateTimeOffset NextPollAt => new(Interlocked.Read(ref _nextPollTicks), TimeSpan.Zero);
+
+    public DateTimeOffset? LastPollAt { get; private set; }
+
+    /// <summary>Polls now instead of at the next scheduled instant ("sync now", or a webhook said something changed).</summary>
+    public void SyncNow()
+    {
+        Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
+        Nudge();
+    }
+
+    /// <summary>Makes the pump look again (the clock moved, work was added).</summary>
+    public void Nudge()
+    {
+        _nudged = true;
+        _wake.Release();
+    }
+
+    public async Task<bool> IsQuiescentAsync(CancellationToken ct)
+    {
+        if (_busy || _nudged)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcTicks;
+        if (Interlocked.Read(ref _nextPollTicks) <= now)
+        {
+            return false;
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return !await db.WorkItems.AnyAsync(w => w.State == WorkState.Pending && w.DueAtTicks <= now, ct);
+    }
+
+    /// <summary>Waits until the engine is quiescent; gives up after <paramref name="timeout"/> of real time.</summary>
+    public async Task<bool> WaitForQuiescenceAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                Task idle;
+                lock (_gate)
+                {
+                    idle = _idle.Task;
+                }
+                if (await IsQuiescentAsync(deadline.Token))
+                {
+                    return true;
+                }
+                // The business clock may have moved past a due instant: make the pump notice.
+                Nudge();
+                await idle.WaitAsync(deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+        }
+        Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            _busy = true;
+            _nudged = false;
+            try
+            {
+                var worked = await PassAsync(stoppingToken);
+                if (worked)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogPassFailed(e);
+            }
+            await IdleUntilDueAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>One pass: poll if due, then one round of due work. True when anything happened.</summary>
+    private async Task<bool> PassAsync(CancellationToken ct)
+    {
+        var worked = false;
+        var now = clock.GetUtcNow();
+        if (Interlocked.Read(ref _nextPollTicks) <= now.UtcTicks)
+        {
+            try
+            {
+                var queued = await capture.PollAsync(ct);
+                worked |= queued > 0;
+                LastPollAt = now;
+            }
+            catch (VendorCallException e)
+            {
+                LogPollFailed(ErpItemCapture.Source, e.Message);
+            }
+            Interlocked.Exchange(ref _nextPollTicks, (clock.GetUtcNow() + options.PollInterval).UtcTicks);
+        }
+        worked |= await WorkRoundAsync(ct);
+        return worked;
+    }
+
+    private async Task<bool> WorkRoundAsync(CancellationToken ct)
+    {
+        List<WorkItem> heads;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            var now = clock.GetUtcNow().UtcTicks;
+            var due = await db.WorkItems.Where(w => w.State == WorkState.Pending && w.DueAtTicks <= now)
+                .OrderBy(w => w.Id).Take(1000).ToListAsync(ct);
+            // Per key, only the newest captured version matters (full state); older ones are stale.
+            heads = due.GroupBy(w => (w.Process, w.Key)).Select(g => g.OrderBy(w => w.Version, StringComparer.Ordinal).Last()).ToList();
+        }
+        if (heads.Count == 0)
+        {
+            return false;
+        }
+        await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, ApplyAsync);
+        return true;
+    }
+
+    private async ValueTask ApplyAsync(WorkItem head, CancellationToken ct)
+    {
+        string? summary = null;
+        Exception? failure = null;
+        var process = _processes[head.Process];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var applied = await db.AppliedVersions.FindAsync([head.Process, head.Key], ct);
+        var isStale = applied is not null && string.CompareOrdinal(applied.Version, head.Version) >= 0;
+        if (!isStale)
+        {
+            try
+            {
+                summary = await process.ApplyAsync(head, ct);
+            }
+            catch (Exception e) when (e is DataErrorException or VendorCallException)
+            {
+                failure = e;
+            }
+        }
+        var now = clock.GetUtcNow().UtcTicks;
+        var item = await db.WorkItems.SingleAsync(w => w.Id == head.Id, ct);
+        // Older versions of the same key still queued are superseded by this one's full state.
+#pragma warning disable CA1309 // EF translates string.Compare to SQL '<'; versions are fixed-width digits, so ordinal and SQL order agree.
+        await db.WorkItems.Where(w => w.Process == head.Process && w.Key == head.Key && w.State == WorkState.Pending && w.Id != head.Id && string.Compare(w.Version, head.Version) < 0)
+#pragma warning restore CA1309
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Stale), ct);
+        switch (failure)
+        {
+            case null when isStale:
+                item.State = WorkState.Stale;
+                break;
+            case null:
+                item.State = WorkState.Done;
+                if (applied is null)
+                {
+                    db.AppliedVersions.Add(new AppliedVersion { Process = head.Process, Key = head.Key, Version = head.Version });
+                }
+                else
+                {
+                    applied.Version = head.Version;
+                }
+                if (!string.IsNullOrEmpty(summary))
+                {
+                    LogApplied(head.Process, summary);
+                }
+                break;
+            case VendorCallException { Transient: true } transient when item.Attempts + 1 < options.MaxAttempts:
+                item.Attempts++;
+                item.LastError = transient.Message;
+                item.DueAtTicks = now + Backoff(item.Attempts, transient.RetryAfter).Ticks;
+                LogRetry(head.Process, head.Key, item.Attempts, transient.Message);
+                break;
+            case VendorCallException { Transient: true } exhausted:
+                item.Attempts++;
+                item.State = WorkState.DeadLettered;
+                item.LastError = $"gave up after {item.Attempts} attempts: {exhausted.Message}";
+                break;
+            default:
+                item.State = WorkState.Failed;
+                item.LastError = failure.Message;
+                db.DataErrors.Add(new DataError { Process = head.Process, Key = head.Key, Version = head.Version, Message = failure.Message, AtTicks = now });
+                LogDataError(head.Process, head.Key, failure.Message);
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Exponential backoff with jitter, never shorter than what the vendor asked for.</summary>
+    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        double jitter;
+        lock (_gate)
+        {
+            jitter = 0.8 + (_jitter.NextDouble() * 0.4);
+        }
+        var exponential = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempt)) * jitter);
+        return retryAfter is { } asked && asked > exponential ? asked : exponential;
+    }
+
+    private async Task IdleUntilDueAsync(CancellationToken ct)
+    {
+        long? nextDue;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            nextDue = await db.WorkItems.Where(w => w.State == WorkState.Pending).MinAsync(w => (long?)w.DueAtTicks, ct);
+        }
+        var wakeAt = Math.Min(Interlocked.Read(ref _nextPollTicks), nextDue ?? long.MaxValue);
+        var wait = new DateTimeOffset(Math.Max(wakeAt, clock.GetUtcNow().UtcTicks), TimeSpan.Zero) - clock.GetUtcNow();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timer = Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, clock, stop.Token);
+        _busy = false;
+        TaskCompletionSource idle;
+        lock (_gate)
+        {
+            idle = _idle;
+            _idle = NewSignal();
+        }
+        idle.TrySetResult();
+        await Task.WhenAny(timer, _wake.WaitAsync(stop.Token));
+        await stop.CancelAsync();
+        // Several nudges may have piled up; one pass answers them all.
+        while (_wake.CurrentCount > 0)
+        {
+            await _wake.WaitAsync(ct);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Engine pass failed")]
+    private partial void LogPassFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling {Source} failed: {Reason}")]
+    private partial void LogPollFailed(string source, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Process}: {Summary}")]
+    private partial void LogApplied(string process, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Process} {Key}: attempt {Attempt} failed, will retry: {Reason}")]
+    private partial void LogRetry(string process, string key, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Process} {Key}: data error: {Reason}")]
+    private partial void LogDataError(string process, string key, string reason);
+}

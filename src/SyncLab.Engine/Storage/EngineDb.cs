@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SyncLab.Engine.Storage;
+
+/// <summary>The engine's durable state. Instants are stored as UTC ticks so every provider can compare them.</summary>
+public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(options)
+{
+    public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<AppliedVersion> AppliedVersions => Set<AppliedVersion>();
+
+    public DbSet<IdMapping> IdMappings => Set<IdMapping>();
+
+    public DbSet<DataError> DataErrors => Set<DataError>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Checkpoint>().HasKey(c => c.Source);
+        modelBuilder.Entity<WorkItem>(w =>
+        {
+            w.HasKey(x => x.Id);
+            // A change captured twice (poll overlap, webhook + poll) is queued once.
+            w.HasIndex(x => new { x.Process, x.Key, x.Version }).IsUnique();
+            w.HasIndex(x => new { x.State, x.DueAtTicks });
+        });
+        modelBuilder.Entity<AppliedVersion>().HasKey(a => new { a.Process, a.Key });
+        modelBuilder.Entity<IdMapping>().HasKey(m => new { m.System, m.Kind, m.Key });
+        modelBuilder.Entity<DataError>(d =>
+        {
+            d.HasKey(x => x.Id);
+            d.HasIndex(x => new { x.Process, x.Key });
+        });
+    }
+}
+
+public sealed class Checkpoint
+{
+    public required string Source { get; set; }
+
+    public long CursorTicks { get; set; }
+}
+
+public enum WorkState
+{
+    Pending = 0,
+    Done = 1,
+    Failed = 2,
+    DeadLettered = 3,
+    Stale = 4,
+}
+
+/// <summary>One captured change for one process and key: the durable work queue.</summary>
+public sealed class WorkItem
+{
+    public long Id { get; set; }
+
+    public required string Process { get; set; }
+
+    public required string Key { get; set; }
+
+    /// <summary>Source version (sortable): changes older than the applied one are dropped.</summary>
+    public required string Version { get; set; }
+
+    /// <summary>The full state of the entity at that version (JSON), so the handler needs no re-read.</summary>
+    public required string Payload { get; set; }
+
+    public WorkState State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long DueAtTicks { get; set; }
+
+    public long CapturedAtTicks { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public sealed class AppliedVersion
+{
+    public required string Process { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Version { get; set; }
+}
+
+/// <summary>Cross-reference of one entity between systems (e.g. a SKU to its storefront variant).</summary>
+public sealed class IdMapping
+{
+    public required string System { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string TargetId { get; set; }
+
+    public string? Extra { get; set; }
+}
+
+/// <summary>A record that could not be synced as it stands: the data must change, retrying will not help.</summary>
+public sealed class DataError
+{
+    public long Id { get; set; }
+
+    public required string Process { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Version { get; set; }
+
+    public required string Message { get; set; }
+
+    public long AtTicks { get; set; }
+}
