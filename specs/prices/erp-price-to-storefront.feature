@@ -1,0 +1,32 @@
+@prices
+Feature: ERP price changes reach the storefront
+  The ERP is the master of prices. The engine polls it for changed items and
+  sets the storefront variant's price, where the merchant's admin and shoppers see it.
+
+  Background:
+    Given a fresh estate seeded with 42
+    And the engine has finished its first sync
+
+  Scenario: A price change in the ERP reaches the storefront
+    Given a web item known as "the mug"
+    When the office sets the ERP price of "the mug" to 24.50
+    And the engine's next poll has run
+    Then the storefront sells "the mug" at 24.50
+
+  Scenario: Only the latest of several price changes between polls is shown
+    Given a web item known as "the lamp"
+    When the office sets the ERP price of "the lamp" to 30.00
+    And the office sets the ERP price of "the lamp" to 28.00
+    And the engine's next poll has run
+    Then the storefront sells "the lamp" at 28.00
+
+  @legacy-data
+  Scenario: An item the storefront does not list is a data error and blocks nothing else
+    Given a web item known as "the mug"
+    And the ERP has a new web item "SKU-900001" that the storefront does not list
+    When the office sets the ERP price of "SKU-900001" to 9.99
+    And the office sets the ERP price of "the mug" to 31.00
+    And the engine's next poll has run
+    Then the engine reports a data error for "SKU-900001" saying "the storefront has no variant with SKU SKU-900001"
+    And the storefront sells "the mug" at 31.00
+    And the engine reports no data error for "the mug"

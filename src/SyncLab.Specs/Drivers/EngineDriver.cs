@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace SyncLab.Specs.Drivers;
+
+/// <summary>Waits for the engine (never for a duration) and reads what it reports.</summary>
+public sealed class EngineDriver(StagingConnection staging, ClockDriver clock)
+{
+    /// <summary>Waits until nothing is queued, in flight or due now.</summary>
+    public Task AwaitQuiescenceAsync() =>
+        staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/quiescence?timeoutSeconds=45"));
+
+    /// <summary>Lets business time reach the next scheduled poll, then waits for everything it set off.</summary>
+    public async Task RunNextPollAsync()
+    {
+        await clock.AdvanceAsync(staging.PollInterval);
+        await AwaitQuiescenceAsync();
+    }
+
+    public async Task<IReadOnlyList<(string Key, string Message)>> DataErrorsAsync(string key)
+    {
+        var rows = await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, $"engine/data-errors?key={Uri.EscapeDataString(key)}"));
+        return rows!.AsArray().Select(r => ((string)r!["key"]!, (string)r["message"]!)).ToList();
+    }
+
+    public async Task<JsonNode> StatusAsync() =>
+        (await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/status")))!;
+}

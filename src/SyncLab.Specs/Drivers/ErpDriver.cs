@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+
+namespace SyncLab.Specs.Drivers;
+
+/// <summary>Makes things happen in the ERP as its users would (business actions) and reads it as an integration does (its API).</summary>
+public sealed class ErpDriver(StagingConnection staging)
+{
+    public Task SetPriceAsync(string number, decimal price) =>
+        staging.Http.SendOkAsync(HttpMethod.Post, Admin($"items/{Uri.EscapeDataString(number)}/price"), new { unitPrice = price });
+
+    public Task AdjustStockAsync(string number, int delta, string reason) =>
+        staging.Http.SendOkAsync(HttpMethod.Post, Admin($"items/{Uri.EscapeDataString(number)}/stock-adjustments"), new { locationCode = WarehouseCode, quantity = delta, reason });
+
+    public Task CreateItemAsync(string number, string description, decimal price, bool webEnabled) =>
+        staging.Http.SendOkAsync(HttpMethod.Post, Admin("items"), new { number, description, unitPrice = price, webEnabled });
+
+    /// <summary>The item as Business Central API v2.0 returns it.</summary>
+    public async Task<JsonNode> ItemAsync(string number)
+    {
+        var companies = await Api("api/v2.0/companies");
+        var company = (string)companies!["value"]![0]!["id"]!;
+        var filter = Uri.EscapeDataString($"number eq '{number}'");
+        var page = await Api($"api/v2.0/companies({company})/items?$filter={filter}");
+        return page!["value"]!.AsArray().SingleOrDefault() ?? throw new InvalidOperationException($"the ERP has no item {number}");
+    }
+
+    public async Task<decimal> InventoryAsync(string number) =>
+        decimal.Parse((await ItemAsync(number))["inventory"]!.ToString(), CultureInfo.InvariantCulture);
+
+    private string WarehouseCode => staging.Estate.Locations.First(l => l.Kind == Estate.LocationKind.Warehouse).Code;
+
+    private Uri Admin(string path) => new(staging.Erp, $"_synclab/erp/{path}");
+
+    private Task<JsonNode?> Api(string path) =>
+        staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Erp, path), configure: r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "synclab-specs"));
+}

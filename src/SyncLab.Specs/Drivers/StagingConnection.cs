@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using SyncLab.Estate;
+using SyncLab.Staging;
+
+namespace SyncLab.Specs.Drivers;
+
+/// <summary>
+/// The staging one scenario runs against: a fresh in-process staging (its own estate, clock and engine,
+/// so scenarios run in parallel without touching each other), or a running staging named by
+/// <c>SYNCLAB_TARGET</c> (its engine's URL), found through its topology endpoint.
+/// </summary>
+public sealed class StagingConnection : IAsyncDisposable
+{
+    public const string TargetVariable = "SYNCLAB_TARGET";
+
+    /// <summary>Every in-process scenario starts at the same business instant, so dates in scenarios mean the same thing.</summary>
+    public static readonly DateTimeOffset ScenarioEpoch = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
+
+    private StagingHost? _host;
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public IReadOnlyDictionary<string, Uri> Addresses { get; private set; } = new Dictionary<string, Uri>();
+
+    public BusinessEstate Estate { get; private set; } = null!;
+
+    public TimeSpan PollInterval { get; private set; }
+
+    public bool IsConnected => Addresses.Count > 0;
+
+    public Uri Erp => Addresses["erp"];
+
+    public Uri Storefront => Addresses["storefront"];
+
+    public Uri Engine => Addresses["engine"];
+
+    public async Task ConnectAsync(int seed, int skus)
+    {
+        if (Environment.GetEnvironmentVariable(TargetVariable) is { Length: > 0 } target)
+        {
+            var topology = await Http.GetFromJsonAsync<StagingTopology>(new Uri(new Uri(target), "/_synclab/topology"))
+                ?? throw new InvalidOperationException($"{target} did not describe its topology");
+            Addresses = topology.Addresses.ToDictionary(a => a.Key, a => new Uri(a.Value));
+            Estate = EstateGenerator.Generate(new EstateOptions { Seed = topology.Seed, Skus = topology.Skus });
+            PollInterval = topology.PollInterval;
+            return;
+        }
+        _host = await StagingHost.StartAsync(new StagingOptions
+        {
+            Seed = seed,
+            Skus = skus,
+            BasePort = 0,
+            ClockStart = ScenarioEpoch,
+            ClockRate = 0,
+        });
+        Addresses = _host.Addresses;
+        Estate = _host.Estate;
+        PollInterval = _host.Options.PollInterval;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}

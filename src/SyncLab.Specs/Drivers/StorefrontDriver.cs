@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace SyncLab.Specs.Drivers;
+
+public sealed record StorefrontVariantView(string Sku, decimal Price, decimal? CompareAtPrice, int Available);
+
+/// <summary>Reads the storefront through its vendor API (Shopify Admin GraphQL), as the merchant's admin would see it.</summary>
+public sealed class StorefrontDriver(StagingConnection staging)
+{
+    public async Task<StorefrontVariantView?> VariantAsync(string sku)
+    {
+        const string query = """
+            query Variant($q: String!) {
+              productVariants(first: 1, query: $q) {
+                edges { node { sku price compareAtPrice
+                  inventoryItem { inventoryLevels(first: 10) { edges { node { quantities(names: ["available"]) { name quantity } } } } } } }
+              }
+            }
+            """;
+        var body = await staging.Http.SendOkAsync(
+            HttpMethod.Post,
+            new Uri(staging.Storefront, "admin/api/2025-01/graphql.json"),
+            new JsonObject { ["query"] = query, ["variables"] = new JsonObject { ["q"] = $"sku:{sku}" } },
+            r => r.Headers.Add("X-Shopify-Access-Token", "synclab-specs"));
+        if (body?["errors"] is JsonArray { Count: > 0 } errors)
+        {
+            throw new InvalidOperationException($"storefront GraphQL errors: {errors.ToJsonString()}");
+        }
+        var node = body?["data"]?["productVariants"]?["edges"]?.AsArray().FirstOrDefault()?["node"];
+        if (node is null)
+        {
+            return null;
+        }
+        // The engine sells web stock at the storefront's first location, as configured.
+        var level = node["inventoryItem"]?["inventoryLevels"]?["edges"]?.AsArray().FirstOrDefault()?["node"];
+        var available = level?["quantities"]?.AsArray().FirstOrDefault(q => (string?)q?["name"] == "available")?["quantity"]?.GetValue<int>() ?? 0;
+        return new StorefrontVariantView(
+            (string)node["sku"]!,
+            Money(node["price"])!.Value,
+            Money(node["compareAtPrice"]),
+            available);
+    }
+
+    private static decimal? Money(JsonNode? node) =>
+        node is null ? null : decimal.Parse(node.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture);
+}

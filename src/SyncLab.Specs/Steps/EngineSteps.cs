@@ -1,0 +1,32 @@
+using Reqnroll;
+using SyncLab.Specs.Drivers;
+
+namespace SyncLab.Specs.Steps;
+
+[Binding]
+public sealed class EngineSteps(EngineDriver engine, ScenarioItems items)
+{
+    [When(@"^the engine's next poll has run$")]
+    public Task WhenTheNextPollHasRun() => engine.RunNextPollAsync();
+
+    [Then(@"^the engine reports a data error for ""([^""]+)"" saying ""([^""]+)""$")]
+    public async Task ThenADataErrorIsReported(string item, string text)
+    {
+        var errors = await engine.DataErrorsAsync(items.Sku(item));
+        if (!errors.Any(e => e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)))
+        {
+            var seen = errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message));
+            throw new InvalidOperationException($"expected a data error for {items.Sku(item)} saying \"{text}\"; the engine reports: {seen}");
+        }
+    }
+
+    [Then(@"^the engine reports no data error for ""([^""]+)""$")]
+    public async Task ThenNoDataError(string item)
+    {
+        var errors = await engine.DataErrorsAsync(items.Sku(item));
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"unexpected data errors for {items.Sku(item)}: {string.Join("; ", errors.Select(e => e.Message))}");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SyncLab.Engine;
+using SyncLab.Engine.Api;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Estate;
+using SyncLab.MirrorKit.Clock;
+using SyncLab.MirrorKit.Hosting;
+using SyncLab.Mirrors.Erp;
+using SyncLab.Mirrors.Pos;
+using SyncLab.Mirrors.Storefront;
+using SyncLab.Mirrors.Warehouse;
+
+namespace SyncLab.Staging;
+
+/// <summary>
+/// Starts the whole staging in-process: one estate, one business clock, four mirrors and the engine,
+/// each on its own loopback port. The engine talks to the mirrors over real HTTP, exactly as it would
+/// to the live systems.
+/// </summary>
+public sealed class StagingHost : IAsyncDisposable
+{
+    private readonly List<WebApplication> _apps = [];
+    private readonly string? _ownedDirectory;
+
+    private StagingHost(StagingOptions options, BusinessClock clock, BusinessEstate estate, string? ownedDirectory)
+    {
+        Options = options;
+        Clock = clock;
+        Estate = estate;
+        _ownedDirectory = ownedDirectory;
+    }
+
+    public StagingOptions Options { get; }
+
+    public BusinessClock Clock { get; }
+
+    public BusinessEstate Estate { get; }
+
+    /// <summary>Where each part listens: engine, erp, storefront, pos, warehouse.</summary>
+    public IReadOnlyDictionary<string, Uri> Addresses => _addresses;
+
+    public IReadOnlyList<MirrorDescriptor> Mirrors { get; } = [ErpMirror.Descriptor, StorefrontMirror.Descriptor, PosMirror.Descriptor, WarehouseMirror.Descriptor];
+
+    public SyncEngine Engine { get; private set; } = null!;
+
+    private readonly Dictionary<string, Uri> _addresses = [];
+
+    public static async Task<StagingHost> StartAsync(StagingOptions options, ILoggerProvider? logs = null, CancellationToken ct = default)
+    {
+        var clock = new BusinessClock(start: options.ClockStart, rate: options.ClockRate);
+        var estate = EstateGenerator.Generate(new EstateOptions { Seed = options.Seed, Skus = options.Skus });
+        var owned = options.DataDirectory is null ? Directory.CreateTempSubdirectory("synclab-").FullName : null;
+        var host = new StagingHost(options, clock, estate, owned);
+        try
+        {
+            var instance = Guid.NewGuid().ToString("N");
+            MirrorHostOptions MirrorOptions(int offset) => new()
+            {
+                Url = Url(options, offset),
+                AdminToken = options.AdminToken,
+                Store = options.MirrorStore,
+                Instance = instance,
+            };
+            await host.StartAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, logs: logs), ct);
+            await host.StartAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, logs: logs), ct);
+            await host.StartAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
+            await host.StartAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, logs: logs), ct);
+            await host.StartEngineAsync(logs, ct);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartEngineAsync(ILoggerProvider? logs, CancellationToken ct)
+    {
+        var directory = Options.DataDirectory ?? _ownedDirectory!;
+        Directory.CreateDirectory(directory);
+        var engineOptions = new EngineOptions
+        {
+            ErpBaseUrl = Addresses["erp"],
+            StorefrontBaseUrl = Addresses["storefront"],
+            PollInterval = Options.PollInterval,
+            Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db")),
+        };
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine" });
+        builder.WebHost.UseUrls(Url(Options, 0));
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSyncEngine(engineOptions);
+        var app = builder.Build();
+        app.MapGet("/health", () => TypedResultsOk());
+        // Lets scenario drivers and QA tools find every part of a running staging from the engine's address.
+        app.MapGet("/_synclab/topology", () => Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingTopology(
+            Options.Seed, Options.Skus, Options.PollInterval, _addresses.ToDictionary(a => a.Key, a => a.Value.ToString()))));
+        app.MapEngineApi();
+        await StartAsync("engine", app, ct);
+        Engine = app.Services.GetRequiredService<SyncEngine>();
+    }
+
+    private static Microsoft.AspNetCore.Http.IResult TypedResultsOk() => Microsoft.AspNetCore.Http.TypedResults.Ok(new { status = "healthy" });
+
+    private async Task StartAsync(string name, WebApplication app, CancellationToken ct)
+    {
+        _apps.Add(app);
+        await app.StartAsync(ct);
+        _addresses[name] = app.BoundAddress();
+    }
+
+    private static string Url(StagingOptions options, int offset) =>
+        $"http://{options.BindAddress}:{(options.BasePort == 0 ? 0 : options.BasePort + offset)}";
+
+    public async ValueTask DisposeAsync()
+    {
+        // The engine first: it must not call mirrors that are going away.
+        for (var i = _apps.Count - 1; i >= 0; i--)
+        {
+            await _apps[i].StopAsync();
+            await _apps[i].DisposeAsync();
+        }
+        Clock.Dispose();
+        if (_ownedDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_ownedDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS temp cleaner; it must not fail the shutdown.
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using SyncLab.MirrorKit.Storage;
+
+namespace SyncLab.Staging;
+
+/// <summary>One staging: four mirrors, the engine and a seeded estate, in one process.</summary>
+public sealed record StagingOptions
+{
+    public int Seed { get; init; } = 42;
+
+    public int Skus { get; init; } = 50;
+
+    /// <summary>Address every listener binds; loopback unless a container asks for 0.0.0.0.</summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Engine on this port, then ERP, storefront, POS, warehouse on the next four; 0 picks free ports.</summary>
+    public int BasePort { get; init; } = 5100;
+
+    /// <summary>Where the mirrors keep state; the engine keeps its own (SQLite in <see cref="DataDirectory"/>, or PostgreSQL).</summary>
+    public StoreOptions MirrorStore { get; init; } = StoreOptions.InMemory;
+
+    /// <summary>PostgreSQL connection string for the engine; null keeps the engine on a SQLite file.</summary>
+    public string? EnginePostgres { get; init; }
+
+    /// <summary>Folder for the engine's SQLite file; null makes a throw-away folder removed on dispose.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Business instant to start at; null starts at real time now.</summary>
+    public DateTimeOffset? ClockStart { get; init; }
+
+    /// <summary>Business seconds per real second: 1 real time, 0 frozen (tests advance it).</summary>
+    public double ClockRate { get; init; } = 1;
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    public string? AdminToken { get; init; }
+}
