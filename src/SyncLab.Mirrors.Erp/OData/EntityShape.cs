@@ -1,0 +1,139 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using SyncLab.Mirrors.Erp.Storage;
+
+namespace SyncLab.Mirrors.Erp.OData;
+
+/// <summary>The EDM types the mirror's pages use.</summary>
+internal enum EdmKind
+{
+    String,
+    Guid,
+    Boolean,
+    Int32,
+    Int64,
+    Decimal,
+    DateTimeOffset,
+    Date,
+}
+
+/// <summary>One property of an API page: its JSON name, type, how to read it and how to query it.</summary>
+internal sealed class Field<T>
+{
+    public required string Name { get; init; }
+
+    public required EdmKind Kind { get; init; }
+
+    /// <summary>The record member for filters and ordering; null for computed or constant fields.</summary>
+    public LambdaExpression? Selector { get; init; }
+
+    public required Func<T, object?> Read { get; init; }
+
+    public bool Sortable => Selector is not null && Kind is not (EdmKind.Guid or EdmKind.Boolean);
+}
+
+/// <summary>
+/// An API page as the vendor publishes it: entity name, entity set, fields in page order, and the
+/// record members behind them. Filters, ordering, paging and JSON all come from here.
+/// </summary>
+internal sealed class EntityShape<T>
+    where T : class, ISequenced
+{
+    private readonly List<Field<T>> _fields = [];
+    private readonly Dictionary<string, Field<T>> _byName = new(StringComparer.Ordinal);
+
+    public EntityShape(string entityName, string entitySet)
+    {
+        EntityName = entityName;
+        EntitySet = entitySet;
+        Parameter = Expression.Parameter(typeof(T), "r");
+    }
+
+    /// <summary>"item": error messages call the type <c>Microsoft.NAV.item</c>.</summary>
+    public string EntityName { get; }
+
+    public string EntitySet { get; }
+
+    public ParameterExpression Parameter { get; }
+
+    public IReadOnlyList<Field<T>> Fields => _fields;
+
+    public Func<T, string>? ETag { get; private set; }
+
+    public IReadOnlyList<(Field<T> Field, bool Descending)> DefaultOrder { get; private set; } = [];
+
+    /// <summary>A property backed by a record member: filterable and (unless a GUID or boolean) sortable.</summary>
+    public EntityShape<T> Map<TValue>(string name, Expression<Func<T, TValue>> member)
+    {
+        var body = new ParameterSwap(member.Parameters[0], Parameter).Visit(member.Body);
+        var compiled = member.Compile();
+        return Add(new Field<T>
+        {
+            Name = name,
+            Kind = KindOf(typeof(TValue)),
+            Selector = Expression.Lambda(body, Parameter),
+            Read = r => compiled(r),
+        });
+    }
+
+    /// <summary>A property the mirror always answers the same way (a default the estate does not model).</summary>
+    public EntityShape<T> Constant<TValue>(string name, TValue value) =>
+        Add(new Field<T> { Name = name, Kind = KindOf(typeof(TValue)), Read = _ => value });
+
+    public EntityShape<T> WithETag(Func<T, string> etag)
+    {
+        ETag = etag;
+        return this;
+    }
+
+    public EntityShape<T> OrderedBy(params string[] names)
+    {
+        DefaultOrder = names.Select(n => (_byName[n], false)).ToList();
+        return this;
+    }
+
+    public Field<T>? Find(string name) => _byName.GetValueOrDefault(name);
+
+    public void WriteEntity(Utf8JsonWriter writer, T record, IReadOnlyList<Field<T>>? select = null, string? context = null)
+    {
+        writer.WriteStartObject();
+        if (context is not null)
+        {
+            writer.WriteString("@odata.context", context);
+        }
+        if (ETag is not null)
+        {
+            writer.WriteString("@odata.etag", ETag(record));
+        }
+        foreach (var field in select ?? _fields)
+        {
+            ODataJson.WriteValue(writer, field.Name, field.Kind, field.Read(record));
+        }
+        writer.WriteEndObject();
+    }
+
+    private EntityShape<T> Add(Field<T> field)
+    {
+        _fields.Add(field);
+        _byName.Add(field.Name, field);
+        return this;
+    }
+
+    private static EdmKind KindOf(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => EdmKind.String,
+        var t when t == typeof(Guid) => EdmKind.Guid,
+        var t when t == typeof(bool) => EdmKind.Boolean,
+        var t when t == typeof(int) => EdmKind.Int32,
+        var t when t == typeof(long) => EdmKind.Int64,
+        var t when t == typeof(decimal) => EdmKind.Decimal,
+        var t when t == typeof(DateTimeOffset) => EdmKind.DateTimeOffset,
+        var t when t == typeof(DateOnly) => EdmKind.Date,
+        _ => throw new ArgumentException($"No EDM type for {type}.", nameof(type)),
+    };
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SyncLab.Mirrors.Erp.Items;
+
+namespace SyncLab.Mirrors.Erp.Office;
+
+/// <summary>Fields the office may change on an item card; absent fields stay as they are.</summary>
+public sealed record ItemCardChange(
+    string? Description,
+    string? Description2,
+    string? Brand,
+    bool? WebEnabled,
+    bool? Blocked,
+    string? Gtin,
+    decimal? UnitCost);
+
+/// <summary><c>GET</c> and <c>PATCH /_synclab/erp/items/{number}</c>: look at or edit an item card as the office does.</summary>
+internal static class EditItemCard
+{
+    public static void Map(RouteGroupBuilder office)
+    {
+        office.MapGet("/items/{number}", GetAsync);
+        office.MapPatch("/items/{number}", PatchAsync);
+    }
+
+    private static async Task<Results<Ok<OfficeItem>, ProblemHttpResult>> GetAsync(string number, ItemWriter writer, CancellationToken cancellationToken) =>
+        await writer.FindByNumberAsync(number, cancellationToken) is { } item ? TypedResults.Ok(OfficeItem.Of(item)) : OfficeApi.UnknownItem(number);
+
+    private static async Task<Results<Ok<OfficeItem>, ProblemHttpResult>> PatchAsync(
+        string number, ItemCardChange body, ItemWriter writer, CancellationToken cancellationToken)
+    {
+        if (body.UnitCost is < 0)
+        {
+            return OfficeApi.Invalid("erp-invalid-item", "Invalid item", "unitCost must not be negative.");
+        }
+        var edit = new ItemEdit
+        {
+            DisplayName = body.Description,
+            DisplayName2 = body.Description2,
+            Brand = body.Brand,
+            WebEnabled = body.WebEnabled,
+            Blocked = body.Blocked,
+            Gtin = body.Gtin,
+            UnitCost = body.UnitCost,
+        };
+        var result = await writer.EditByNumberAsync(number, edit, "the office", cancellationToken);
+        return result.Outcome == EditOutcome.NotFound ? OfficeApi.UnknownItem(number) : TypedResults.Ok(OfficeItem.Of(result.Item!));
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace SyncLab.Mirrors.Erp.Storage;
+
+/// <summary>The ERP's company database: one per mirror instance (<c>erp-{instance}</c>).</summary>
+internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options)
+{
+    public DbSet<ItemRecord> Items => Set<ItemRecord>();
+
+    public DbSet<LocationRecord> Locations => Set<LocationRecord>();
+
+    public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
+
+    public DbSet<ItemLedgerEntryRecord> ItemLedgerEntries => Set<ItemLedgerEntryRecord>();
+
+    public DbSet<SalesOrderRecord> SalesOrders => Set<SalesOrderRecord>();
+
+    public DbSet<SalesOrderLineRecord> SalesOrderLines => Set<SalesOrderLineRecord>();
+
+    public DbSet<PriceListRecord> PriceLists => Set<PriceListRecord>();
+
+    public DbSet<PriceListLineRecord> PriceListLines => Set<PriceListLineRecord>();
+
+    public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite has no decimal or DateTimeOffset type that compares and sorts; OData filters and
+            // key-set paging need both. Money here has at most 4 decimals, which a double keeps exactly
+            // enough to round-trip; instants are all UTC, so their binary form sorts in time order.
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ItemRecord>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => i.Seq).IsUnique();
+            e.HasIndex(i => i.NumberKey).IsUnique();
+            e.HasIndex(i => i.Number);
+            e.HasIndex(i => i.LastModifiedDateTime);
+        });
+        modelBuilder.Entity<LocationRecord>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => l.Code).IsUnique();
+        });
+        modelBuilder.Entity<CustomerRecord>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.Number).IsUnique();
+        });
+        modelBuilder.Entity<ItemLedgerEntryRecord>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => l.Seq).IsUnique();
+        });
+        modelBuilder.Entity<SalesOrderRecord>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => o.Number).IsUnique();
+        });
+        modelBuilder.Entity<SalesOrderLineRecord>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => l.DocumentId);
+        });
+        modelBuilder.Entity<PriceListRecord>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => p.Code).IsUnique();
+        });
+        modelBuilder.Entity<PriceListLineRecord>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => l.PriceListId);
+        });
+        modelBuilder.Entity<SubscriptionRecord>(e => e.HasKey(s => s.SubscriptionId));
+    }
+}

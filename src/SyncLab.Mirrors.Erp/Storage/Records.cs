@@ -1,0 +1,146 @@
+namespace SyncLab.Mirrors.Erp.Storage;
+
+/// <summary>Every table has a dense insertion number: the last tie-breaker of key-set paging.</summary>
+internal interface ISequenced
+{
+    long Seq { get; }
+}
+
+/// <summary>An item card (table 27) with the fields the API pages show.</summary>
+internal sealed class ItemRecord : ISequenced
+{
+    public Guid Id { get; set; }
+
+    public long Seq { get; set; }
+
+    /// <summary>"No." exactly as the office keyed it: trailing spaces and lower case survive.</summary>
+    public string Number { get; set; } = string.Empty;
+
+    /// <summary>Trimmed upper-case number, for the tolerant look-ups of the office actions.</summary>
+    public string NumberKey { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string DisplayName2 { get; set; } = string.Empty;
+
+    public string Type { get; set; } = "Inventory";
+
+    public Guid ItemCategoryId { get; set; }
+
+    public string ItemCategoryCode { get; set; } = string.Empty;
+
+    public bool Blocked { get; set; }
+
+    public string Gtin { get; set; } = string.Empty;
+
+    public decimal Inventory { get; set; }
+
+    public decimal UnitPrice { get; set; }
+
+    public bool PriceIncludesTax { get; set; }
+
+    public decimal UnitCost { get; set; }
+
+    public Guid TaxGroupId { get; set; }
+
+    public string TaxGroupCode { get; set; } = string.Empty;
+
+    public Guid BaseUnitOfMeasureId { get; set; }
+
+    public string BaseUnitOfMeasureCode { get; set; } = string.Empty;
+
+    public Guid GeneralProductPostingGroupId { get; set; }
+
+    public string GeneralProductPostingGroupCode { get; set; } = string.Empty;
+
+    public Guid InventoryPostingGroupId { get; set; }
+
+    public string InventoryPostingGroupCode { get; set; } = string.Empty;
+
+    /// <summary>Table extension field of the commerce connector: shown only by the custom webItems page.</summary>
+    public bool WebEnabled { get; set; }
+
+    /// <summary>Field added by the upgrade; older items still carry the brand in <see cref="DisplayName2"/>.</summary>
+    public string Brand { get; set; } = string.Empty;
+
+    public DateTimeOffset LastModifiedDateTime { get; set; }
+
+    /// <summary>Row version behind the ETag; taken from one counter for the whole company, like SQL's rowversion.</summary>
+    public long Version { get; set; }
+}
+
+internal sealed class LocationRecord : ISequenced
+{
+    public Guid Id { get; set; }
+
+    public long Seq { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string City { get; set; } = string.Empty;
+
+    public string Country { get; set; } = string.Empty;
+
+    public DateTimeOffset LastModifiedDateTime { get; set; }
+}
+
+internal sealed class CustomerRecord : ISequenced
+{
+    public Guid Id { get; set; }
+
+    public long Seq { get; set; }
+
+    public string Number { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string AddressLine1 { get; set; } = string.Empty;
+
+    public string City { get; set; } = string.Empty;
+
+    public string Country { get; set; } = string.Empty;
+
+    public string PostalCode { get; set; } = string.Empty;
+
+    public string PhoneNumber { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
+
+    public string CurrencyCode { get; set; } = string.Empty;
+
+    /// <summary>BC's "Blocked" option as OData spells it: blank is <c>_x0020_</c>, else Ship, Invoice or All.</summary>
+    public string Blocked { get; set; } = "_x0020_";
+
+    public DateTimeOffset LastModifiedDateTime { get; set; }
+}
+
+/// <summary>A posted item ledger entry; only the office's stock adjustments create them here.</summary>
+internal sealed class ItemLedgerEntryRecord : ISequenced
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The entry number; also the insertion order.</summary>
+    public long Seq { get; set; }
+
+    public string ItemNumber { get; set; } = string.Empty;
+
+    public Guid ItemId { get; set; }
+
+    public DateOnly PostingDate { get; set; }
+
+    public string EntryType { get; set; } = string.Empty;
+
+    public string DocumentNumber { get; set; } = string.Empty;
+
+    public string Description { get; set; } = string.Empty;
+
+    public string LocationCode { get; set; } = string.Empty;
+
+    public decimal Quantity { get; set; }
+
+    public decimal CostAmountActual { get; set; }
+
+    public DateTimeOffset LastModifiedDateTime { get; set; }
+}

@@ -1,0 +1,30 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Mirrors.Erp.OData;
+using SyncLab.Mirrors.Erp.Storage;
+
+namespace SyncLab.Mirrors.Erp.Vendor;
+
+/// <summary>The GET pair every company-scoped page has: the collection (with the OData query) and one entity by id.</summary>
+internal static class ReadEndpoints
+{
+    public static VendorRoutes AddReads<T>(
+        this VendorRoutes routes, string apiRoot, EntityShape<T> shape, Func<ErpDb, IQueryable<T>> source, Expression<Func<T, Guid>> id, string table)
+        where T : class, ISequenced
+    {
+        routes.Add(apiRoot, "GET", $"companies()/{shape.EntitySet}", (request, cancellationToken) =>
+            CollectionPage.AnswerAsync(
+                source(request.Service<ErpDb>()), shape, request, request.Context($"companies({request.Segments[0].Key})/{shape.EntitySet}"),
+                request.Service<ErpMirrorSettings>().PageSize, cancellationToken));
+
+        routes.Add(apiRoot, "GET", $"companies()/{shape.EntitySet}()", async (request, cancellationToken) =>
+        {
+            var key = request.Id(1);
+            var match = Expression.Lambda<Func<T, bool>>(Expression.Equal(id.Body, Expression.Constant(key)), id.Parameters);
+            var record = await source(request.Service<ErpDb>()).AsNoTracking().FirstOrDefaultAsync(match, cancellationToken)
+                ?? throw VendorError.RecordNotFound(table, key);
+            return VendorResponse.Entity(200, shape, record, request.Context($"companies({request.Segments[0].Key})/{shape.EntitySet}/$entity"));
+        });
+        return routes;
+    }
+}

@@ -1,0 +1,25 @@
+using SyncLab.Mirrors.Erp.OData;
+using SyncLab.Mirrors.Erp.Storage;
+using SyncLab.Mirrors.Erp.Vendor;
+
+namespace SyncLab.Mirrors.Erp.WebItems;
+
+/// <summary>
+/// The commerce connector's custom API page, <c>/api/synclab/commerce/v1.0/companies({id})/webItems</c>:
+/// the web-enabled flag and the brand, table-extension fields the standard item page does not show.
+/// Integrations read it beside <c>items</c>, joined on <c>id</c>.
+/// </summary>
+internal static class WebItemsPage
+{
+    public static EntityShape<ItemRecord> Shape { get; } = new EntityShape<ItemRecord>("webItem", "webItems")
+        .Map("id", i => i.Id)
+        .Map("number", i => i.Number)
+        .Map("webEnabled", i => i.WebEnabled)
+        .Map("brand", i => i.Brand)
+        .Map("lastModifiedDateTime", i => i.LastModifiedDateTime)
+        .WithETag(i => ODataJson.ETag(i.Version))
+        .OrderedBy("number");
+
+    public static void Map(VendorRoutes routes) =>
+        routes.AddReads(VendorRoutes.Commerce, Shape, db => db.Items, i => i.Id, "Item");
+}

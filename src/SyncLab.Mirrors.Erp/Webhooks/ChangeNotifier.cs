@@ -1,0 +1,140 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SyncLab.MirrorKit.Ledger;
+using SyncLab.Mirrors.Erp.Storage;
+
+namespace SyncLab.Mirrors.Erp.Webhooks;
+
+/// <summary>
+/// Collects changes and, <see cref="ErpMirrorSettings.NotificationDelay"/> of business time after the first
+/// one, sends what <see cref="WebhookPlan"/> decides. Failed deliveries are retried on the vendor's terms:
+/// 408, 429 and 5xx (or no answer) again later over about 36 hours; any other status deletes the subscription.
+/// </summary>
+internal sealed class ChangeNotifier(
+    IServiceScopeFactory scopes, TimeProvider clock, ErpMirrorSettings settings, ErpCompany company, MirrorLedger ledger, WebhookClient client, ILogger<ChangeNotifier> log)
+    : IDisposable
+{
+    /// <summary>Business time between attempts after a retryable failure (about 36 hours in all).</summary>
+    internal static readonly TimeSpan[] RetrySchedule =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(8), TimeSpan.FromHours(25)];
+
+    private readonly Lock _gate = new();
+    private readonly List<Change> _pending = [];
+    private readonly List<ITimer> _timers = [];
+    private ITimer? _window;
+    private int _subscriptions = -1;
+
+    /// <summary>Set when subscriptions are created or deleted; with none, changes are not even kept.</summary>
+    public void SubscriptionsChanged(int count) => Volatile.Write(ref _subscriptions, count);
+
+    public void Publish(Change change)
+    {
+        if (Volatile.Read(ref _subscriptions) == 0)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            _pending.Add(change);
+            _window ??= clock.CreateTimer(_ => _ = Task.Run(FlushAsync), null, settings.NotificationDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _window?.Dispose();
+            _timers.ForEach(t => t.Dispose());
+        }
+    }
+
+    private async Task FlushAsync()
+    {
+        List<Change> changes;
+        lock (_gate)
+        {
+            changes = [.. _pending];
+            _pending.Clear();
+            _window?.Dispose();
+            _window = null;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ErpDb>();
+            var now = clock.GetUtcNow();
+            var subscriptions = await db.Subscriptions.AsNoTracking().ToListAsync();
+            var live = subscriptions.Where(s => s.ExpirationDateTime > now)
+                .Select(s => new SubscriptionView(s.SubscriptionId, s.NotificationUrl, s.ResourceKey, s.ClientState, s.ExpirationDateTime))
+                .ToList();
+            foreach (var delivery in WebhookPlan.Build(changes, live, company.Id, settings.CollectionThreshold))
+            {
+                await DeliverAsync(delivery, 0);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.LogError(e, "Webhook notifications could not be sent.");
+        }
+    }
+
+    private async Task DeliverAsync(Delivery delivery, int attempt)
+    {
+        var status = await client.PostAsync(delivery.NotificationUrl, JsonContent.Create(new { value = delivery.Notifications }));
+        ledger.RecordEffect(
+            $"erp: webhook to {delivery.NotificationUrl}: {delivery.Notifications.Count} notification(s), attempt {attempt + 1} → {(status is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no answer")}",
+            "subscriptions");
+        if (status is >= 200 and < 300)
+        {
+            return;
+        }
+        if ((status is null or 408 or 429 or >= 500) && attempt < RetrySchedule.Length)
+        {
+            lock (_gate)
+            {
+                ITimer? timer = null;
+                timer = clock.CreateTimer(_ =>
+                {
+                    lock (_gate)
+                    {
+                        _timers.Remove(timer!);
+                    }
+                    timer!.Dispose();
+                    _ = Task.Run(() => RetryAsync(delivery, attempt + 1));
+                }, null, RetrySchedule[attempt], Timeout.InfiniteTimeSpan);
+                _timers.Add(timer);
+            }
+            return;
+        }
+        await DeleteSubscriptionsAsync(delivery.SubscriptionIds.ToList(), status);
+    }
+
+    private async Task RetryAsync(Delivery delivery, int attempt)
+    {
+        try
+        {
+            await DeliverAsync(delivery, attempt);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.LogError(e, "Webhook retry to {Url} failed.", delivery.NotificationUrl);
+        }
+    }
+
+    private async Task DeleteSubscriptionsAsync(List<string> ids, int? status)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDb>();
+        var doomed = await db.Subscriptions.Where(s => ids.Contains(s.SubscriptionId)).ToListAsync();
+        db.Subscriptions.RemoveRange(doomed);
+        await db.SaveChangesAsync();
+        SubscriptionsChanged(await db.Subscriptions.CountAsync());
+        foreach (var id in ids)
+        {
+            ledger.RecordEffect($"erp: subscription {id} deleted after delivery failed ({status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"})", "subscriptions");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SyncLab.MirrorKit.Ledger;
+using SyncLab.Mirrors.Pos.Store;
+
+namespace SyncLab.Mirrors.Pos.Sales;
+
+/// <summary><c>POST /_synclab/pos/reset</c>: back to the estate's seeded view (orders, payments, changes, subscriptions and deliveries go).</summary>
+public static class ResetState
+{
+    public static void Map(RouteGroupBuilder pos) => pos.MapPost("/reset", HandleAsync);
+
+    public static async Task<Ok<StateReset>> HandleAsync(PosDb db, PosRuntime runtime, MirrorLedger ledger, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var seed = PosSeed.From(runtime.Estate);
+        await runtime.WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            await seed.ResetAsync(db, cancellationToken);
+        }
+        finally
+        {
+            runtime.WriteGate.Release();
+        }
+        ledger.RecordEffect($"reset to the estate: {seed.Locations.Count} stores, {seed.Catalog.Count} items, {seed.Counts.Count} counts", request.Path);
+        return TypedResults.Ok(new StateReset(seed.Locations.Count, seed.Catalog.Count, seed.Counts.Count));
+    }
+}
+
+public sealed record StateReset(int Locations, int CatalogItems, int Counts);

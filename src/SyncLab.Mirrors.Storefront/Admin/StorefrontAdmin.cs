@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Estate;
+using SyncLab.MirrorKit.Admin;
+using SyncLab.MirrorKit.Ledger;
+using SyncLab.MirrorKit.RateLimits;
+using SyncLab.Mirrors.Storefront.Data;
+using SyncLab.Mirrors.Storefront.GraphApi;
+
+namespace SyncLab.Mirrors.Storefront.Admin;
+
+/// <summary>SyncLab's own storefront endpoints under <c>/_synclab/storefront</c>: reset, and webhook deliveries to wait on.</summary>
+public static class StorefrontAdmin
+{
+    public sealed record DeliveryView(
+        long Id, string Topic, string CallbackUrl, string Status, int Attempts, DateTimeOffset TriggeredAt,
+        DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, int? LastStatusCode, string? LastError, string WebhookId, string EventId);
+
+    public static IEndpointRouteBuilder MapStorefrontAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapAdminGroup("storefront");
+        group.MapPost("/reset", ResetAsync);
+        group.MapGet("/webhooks/deliveries", DeliveriesAsync);
+        return app;
+    }
+
+    /// <summary>Back to the seeded shop: catalogue, stock, no subscriptions, full cost buckets.</summary>
+    private static async Task<NoContent> ResetAsync(StorefrontDb db, BusinessEstate estate, ShopWriteGate gate, LeakyBuckets buckets, MirrorLedger ledger, CancellationToken ct)
+    {
+        using (await gate.EnterAsync(ct))
+        {
+            StorefrontSeeder.Reset(db, estate);
+            buckets.Reset();
+        }
+        ledger.RecordEffect("storefront reset to the seeded estate", "/_synclab/storefront/reset");
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<DeliveryView>>> DeliveriesAsync(StorefrontDb db, string? status, CancellationToken ct)
+    {
+        var query = db.WebhookDeliveries.AsNoTracking();
+        if (status is not null)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+        var rows = await query.OrderBy(d => d.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(d => new DeliveryView(
+            d.Id, d.Topic, d.CallbackUrl, d.Status, d.Attempts, d.TriggeredAt, d.NextAttemptAt, d.DeliveredAt,
+            d.LastStatusCode, d.LastError, d.WebhookId, d.EventId)).ToList());
+    }
+}

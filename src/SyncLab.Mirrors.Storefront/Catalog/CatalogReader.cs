@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Mirrors.Storefront.Data;
+
+namespace SyncLab.Mirrors.Storefront.Catalog;
+
+/// <summary>
+/// Reads the catalogue for one request. Every entry point loads whole products (variants, levels,
+/// locations) in four queries, whatever the page size, so nothing below the root field touches the store.
+/// </summary>
+public sealed class CatalogReader(StorefrontDb db)
+{
+    private List<LocationRecord>? _locations;
+
+    public async Task<Page<ProductNode>> ProductsAsync(SearchQuery query, PageRequest page, CancellationToken ct)
+    {
+        var filter = await CatalogSearch.ProductFilterAsync(db, query, ct);
+        var rows = await Cursors.PageAsync(db.Products.AsNoTracking().Where(filter), p => p.Id, page, ct);
+        var nodes = await HydrateAsync(rows.Items, ct);
+        return rows.With(nodes, p => p.Row.Id);
+    }
+
+    public async Task<ProductNode?> ProductAsync(long id, CancellationToken ct)
+    {
+        var row = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return row is null ? null : (await HydrateAsync([row], ct))[0];
+    }
+
+    public async Task<ProductNode?> ProductByHandleAsync(string handle, CancellationToken ct)
+    {
+        var row = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Handle == handle, ct);
+        return row is null ? null : (await HydrateAsync([row], ct))[0];
+    }
+
+    public async Task<Page<VariantNode>> VariantsAsync(SearchQuery query, PageRequest page, CancellationToken ct)
+    {
+        var rows = await Cursors.PageAsync(db.Variants.AsNoTracking().Where(CatalogSearch.VariantFilter(query)), v => v.Id, page, ct);
+        var nodes = await VariantNodesAsync(rows.Items.Select(v => v.Id).ToList(), rows.Items.Select(v => v.ProductId).ToHashSet(), ct);
+        return rows.With(nodes, v => v.Row.Id);
+    }
+
+    public async Task<VariantNode?> VariantAsync(long id, CancellationToken ct)
+    {
+        var row = await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+        return row is null ? null : (await VariantNodesAsync([row.Id], [row.ProductId], ct))[0];
+    }
+
+    /// <summary>An inventory item is read through its variant.</summary>
+    public async Task<VariantNode?> InventoryItemAsync(long inventoryItemId, CancellationToken ct)
+    {
+        var row = await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.InventoryItemId == inventoryItemId, ct);
+        return row is null ? null : (await VariantNodesAsync([row.Id], [row.ProductId], ct))[0];
+    }
+
+    public async Task<Page<LocationRecord>> LocationsAsync(PageRequest page, CancellationToken ct) =>
+        await Cursors.PageAsync(db.Locations.AsNoTracking(), l => l.Id, page, ct);
+
+    public async Task<LocationRecord?> LocationAsync(long id, CancellationToken ct) =>
+        (await AllLocationsAsync(ct)).FirstOrDefault(l => l.Id == id);
+
+    private async Task<List<VariantNode>> VariantNodesAsync(IReadOnlyList<long> variantIds, IReadOnlyCollection<long> productIds, CancellationToken ct)
+    {
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToListAsync(ct);
+        var byId = (await HydrateAsync(products, ct)).SelectMany(p => p.Variants).ToDictionary(v => v.Row.Id);
+        return variantIds.Select(id => byId[id]).ToList();
+    }
+
+    private async Task<List<ProductNode>> HydrateAsync(IReadOnlyList<ProductRecord> products, CancellationToken ct)
+    {
+        if (products.Count == 0)
+        {
+            return [];
+        }
+        var productIds = products.Select(p => p.Id).ToHashSet();
+        var variants = await db.Variants.AsNoTracking().Where(v => productIds.Contains(v.ProductId)).ToListAsync(ct);
+        return await ComposeAsync(products, variants, null, ct);
+    }
+
+    /// <summary>
+    /// Builds nodes from rows a caller already holds (a mutation composes its tracked, changed rows this way,
+    /// so its payload and webhooks show the state it is about to save). Levels are loaded unless given.
+    /// </summary>
+    public async Task<List<ProductNode>> ComposeAsync(
+        IReadOnlyList<ProductRecord> products,
+        IReadOnlyList<VariantRecord> variants,
+        IReadOnlyList<InventoryLevelRecord>? levels,
+        CancellationToken ct)
+    {
+        var nodes = products.Select(p => new ProductNode(p)).ToList();
+        var byProduct = nodes.ToDictionary(n => n.Row.Id);
+        var byItem = new Dictionary<long, VariantNode>(variants.Count);
+        foreach (var variant in variants.OrderBy(v => v.Position).ThenBy(v => v.Id))
+        {
+            if (byProduct.TryGetValue(variant.ProductId, out var product))
+            {
+                var node = new VariantNode(variant, product);
+                product.Variants.Add(node);
+                byItem[variant.InventoryItemId] = node;
+            }
+        }
+        var itemIds = byItem.Keys.ToHashSet();
+        levels ??= await db.InventoryLevels.AsNoTracking().Where(l => itemIds.Contains(l.InventoryItemId)).ToListAsync(ct);
+        var locations = (await AllLocationsAsync(ct)).ToDictionary(l => l.Id);
+        foreach (var level in levels.OrderBy(l => l.LocationId))
+        {
+            if (locations.TryGetValue(level.LocationId, out var location) && byItem.TryGetValue(level.InventoryItemId, out var item))
+            {
+                item.Levels.Add(new LevelNode(level, location, item));
+            }
+        }
+        return nodes;
+    }
+
+    private async Task<List<LocationRecord>> AllLocationsAsync(CancellationToken ct) =>
+        _locations ??= await db.Locations.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct);
+}

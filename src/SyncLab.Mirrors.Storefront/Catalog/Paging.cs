@@ -1,0 +1,63 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace SyncLab.Mirrors.Storefront.Catalog;
+
+/// <summary>A page asked for with Relay arguments; only forward paging (<c>first</c>/<c>after</c>, <c>reverse</c>) is supported.</summary>
+public sealed record PageRequest(int First, long? AfterId = null, bool Reverse = false);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, bool HasNextPage, bool HasPreviousPage, Func<T, long> Key)
+{
+    public string Cursor(T item) => Cursors.Encode(Key(item));
+
+    /// <summary>The same page over other objects (e.g. rows hydrated into nodes), in the same order.</summary>
+    public Page<TOther> With<TOther>(IReadOnlyList<TOther> items, Func<TOther, long> key) => new(items, HasNextPage, HasPreviousPage, key);
+}
+
+/// <summary>Opaque cursors shaped like Shopify's: base64 of <c>{"last_id":…,"last_value":…}</c>.</summary>
+public static class Cursors
+{
+    public static string Encode(long id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"last_id\":{id},\"last_value\":\"{id}\"}}")));
+
+    /// <summary>The id a cursor points after; null when it is not one of ours.</summary>
+    public static long? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor) || !Base64.IsValid(cursor))
+        {
+            return null;
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(Convert.FromBase64String(cursor));
+            return json.RootElement.TryGetProperty("last_id", out var id) && id.TryGetInt64(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Applies the page to a query ordered by <paramref name="key"/>; fetches one extra row to know whether more follow.</summary>
+    public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Expression<Func<T, long>> key, PageRequest page, CancellationToken ct)
+    {
+        if (page.AfterId is { } after)
+        {
+            var bound = Expression.Constant(after);
+            var compare = page.Reverse ? Expression.LessThan(key.Body, bound) : Expression.GreaterThan(key.Body, bound);
+            query = query.Where(Expression.Lambda<Func<T, bool>>(compare, key.Parameters));
+        }
+        query = page.Reverse ? query.OrderByDescending(key) : query.OrderBy(key);
+        var rows = await query.Take(page.First + 1).ToListAsync(ct);
+        var hasNext = rows.Count > page.First;
+        if (hasNext)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        return new Page<T>(rows, hasNext, page.AfterId is not null, key.Compile());
+    }
+}

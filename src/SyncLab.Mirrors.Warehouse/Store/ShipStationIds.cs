@@ -1,0 +1,13 @@
+namespace SyncLab.Mirrors.Warehouse.Store;
+
+/// <summary>Deterministic ShipStation ids: <c>se-</c> plus a number, by position in the estate.</summary>
+public static class ShipStationIds
+{
+    public static string Warehouse(int index) => $"se-{100001 + index}";
+
+    public static string InventoryWarehouse(int index) => $"se-{200001 + index}";
+
+    public static string InventoryLocation(int index) => $"se-{300001 + index}";
+
+    public static int Product(int index) => 10000001 + index;
+}

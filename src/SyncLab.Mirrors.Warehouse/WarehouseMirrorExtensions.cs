@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SyncLab.Estate;
+using SyncLab.MirrorKit.Admin;
+using SyncLab.MirrorKit.Hosting;
+using SyncLab.Mirrors.Warehouse.Inventory;
+using SyncLab.Mirrors.Warehouse.Operations;
+using SyncLab.Mirrors.Warehouse.Products;
+using SyncLab.Mirrors.Warehouse.ShipStation;
+using SyncLab.Mirrors.Warehouse.Store;
+using SyncLab.Mirrors.Warehouse.Warehouses;
+
+namespace SyncLab.Mirrors.Warehouse;
+
+/// <summary>The warehouse mirror's wiring, in one place.</summary>
+public static class WarehouseMirrorExtensions
+{
+    public static IHostApplicationBuilder AddWarehouseMirror(this IHostApplicationBuilder builder, MirrorHostOptions options, BusinessEstate estate, WarehouseMirrorSettings settings)
+    {
+        builder.Services.AddDbContext<WarehouseDb>(db => options.Store.Apply(db, "warehouse-" + options.Instance));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(sp => new WarehouseRuntime(settings, estate, sp.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    public static WebApplication MapWarehouseMirror(this WebApplication app)
+    {
+        var v2 = app.MapShipStationApi();
+        ListWarehouses.Map(v2);
+        InventoryPlaces.Map(v2);
+        ListInventoryLevels.Map(v2);
+        UpdateStockLevels.Map(v2);
+        ListProducts.Map(v2);
+
+        var warehouse = app.MapAdminGroup("warehouse");
+        RecordReceipt.Map(warehouse);
+        RecordStockCount.Map(warehouse);
+        ResetState.Map(warehouse);
+        return app;
+    }
+
+    /// <summary>Loads the estate's warehouse view into an empty store, before the host starts taking calls.</summary>
+    public static WebApplication SeedWarehouseMirror(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var runtime = scope.ServiceProvider.GetRequiredService<WarehouseRuntime>();
+        var db = scope.ServiceProvider.GetRequiredService<WarehouseDb>();
+        WarehouseSeed.From(runtime.Estate, runtime.Settings.DefaultLocationName).ApplyAsync(db).GetAwaiter().GetResult();
+        return app;
+    }
+}
