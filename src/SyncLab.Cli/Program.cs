@@ -6,4 +6,12 @@ var root = new RootCommand("SyncLab: mirrors of ERP, POS, warehouse and storefro
     UpCommand.Create(),
     TestCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Bad input gets one plain line and a non-zero exit; --help shows the rest.
+    var message = string.Join(' ', parsed.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    await Console.Error.WriteLineAsync($"synclab: {message} (see synclab --help)");
+    return 2;
+}
+return await parsed.InvokeAsync();

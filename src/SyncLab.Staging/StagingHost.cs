@@ -8,6 +8,7 @@ using SyncLab.Engine.Pipeline;
 using SyncLab.Estate;
 using SyncLab.MirrorKit.Clock;
 using SyncLab.MirrorKit.Hosting;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Erp;
 using SyncLab.Mirrors.Pos;
 using SyncLab.Mirrors.Storefront;
@@ -53,15 +54,26 @@ public sealed class StagingHost : IAsyncDisposable
         var clock = new BusinessClock(start: options.ClockStart, rate: options.ClockRate);
         var estate = EstateGenerator.Generate(new EstateOptions { Seed = options.Seed, Skus = options.Skus });
         var owned = options.DataDirectory is null ? Directory.CreateTempSubdirectory("synclab-").FullName : null;
+        if (options.DataDirectory is not null)
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+        }
         var host = new StagingHost(options, clock, estate, owned);
         try
         {
-            var instance = Guid.NewGuid().ToString("N");
+            // A durable staging must find its state again after a restart, so its names are fixed;
+            // in-memory ones get unique names so several stagings can share a process (tests).
+            var store = options.MirrorStore;
+            var instance = store.IsDurable ? "staging" : Guid.NewGuid().ToString("N");
+            if (store.Kind == StoreKind.Sqlite)
+            {
+                store = store with { Directory = options.DataDirectory ?? owned };
+            }
             MirrorHostOptions MirrorOptions(int offset) => new()
             {
                 Url = Url(options, offset),
                 AdminToken = options.AdminToken,
-                Store = options.MirrorStore,
+                Store = store,
                 Instance = instance,
             };
             await host.StartAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, logs: logs), ct);

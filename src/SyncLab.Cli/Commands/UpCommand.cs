@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 using SyncLab.Cli.Output;
 using SyncLab.MirrorKit.Storage;
 using SyncLab.Staging;
@@ -20,10 +19,25 @@ internal static class UpCommand
         var store = new Option<string>("--store") { Description = "Where state lives: memory (default), sqlite or postgres", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SYNCLAB__STORE") ?? "memory" };
         store.AcceptOnlyFromAmong("memory", "sqlite", "postgres");
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (with --store postgres)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SYNCLAB__POSTGRES") };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder for SQLite files (default: a throw-away folder)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder for SQLite files (default with --store sqlite: .synclab; otherwise a throw-away folder)" };
         var rate = new Option<double>("--clock-rate") { Description = "Business seconds per real second (1 = real time, 0 = frozen)", DefaultValueFactory = _ => 1 };
         var start = new Option<DateTimeOffset?>("--clock-start") { Description = "Business instant to start at (ISO 8601); default now" };
         var token = new Option<string?>("--admin-token") { Description = "Token for the admin APIs (default: loopback callers only)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SYNCLAB__ADMIN_TOKEN") };
+
+        skus.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 1_000_000)
+            {
+                r.AddError("--skus must be between 1 and 1000000");
+            }
+        });
+        rate.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() < 0)
+            {
+                r.AddError("--clock-rate must be 0 or more");
+            }
+        });
 
         var command = new Command("up", "Start the mirrors, the engine and a seeded estate (embedded defaults: no server needed)")
         {
@@ -38,7 +52,7 @@ internal static class UpCommand
                 Console.Error.WriteLine("synclab up: --store postgres needs --postgres <connection string> (or SYNCLAB__POSTGRES).");
                 return 2;
             }
-            var directory = result.GetValue(dataDir);
+            var directory = result.GetValue(dataDir) ?? (storeKind == "sqlite" ? ".synclab" : null);
             var options = new StagingOptions
             {
                 Seed = result.GetValue(seed),
@@ -51,7 +65,7 @@ internal static class UpCommand
                 DataDirectory = directory,
                 MirrorStore = storeKind switch
                 {
-                    "sqlite" => new StoreOptions(StoreKind.Sqlite, null),
+                    "sqlite" => new StoreOptions(StoreKind.Sqlite),
                     "postgres" => new StoreOptions(StoreKind.Postgres, pg),
                     _ => StoreOptions.InMemory,
                 },
@@ -94,16 +108,16 @@ internal static class UpCommand
 
     private static void PrintTopology(StagingHost host)
     {
-        var table = new Table().AddColumns("System", "Mirrors", "Listens on");
+        var output = Console.Out;
         foreach (var mirror in host.Mirrors)
         {
-            table.AddRow(mirror.System, Markup.Escape($"{mirror.Vendor} {mirror.Api} {mirror.ApiVersion}"), host.Addresses[mirror.System].ToString());
+            var mirrors = mirror.Api.StartsWith(mirror.Vendor, StringComparison.Ordinal) ? mirror.Api : $"{mirror.Vendor} {mirror.Api}";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mirror.System,-11} {host.Addresses[mirror.System],-26} {mirrors} {mirror.ApiVersion}"));
         }
-        table.AddRow("engine", "SyncLab sync engine (status, data errors, quiescence)", new Uri(host.Addresses["engine"], "engine/status").ToString());
-        AnsiConsole.Write(table);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"engine",-11} {host.Addresses["engine"],-26} SyncLab engine: /engine/status, /engine/data-errors, /engine/quiescence"));
         var estate = host.Estate;
-        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Estate: seed {0}, {1} items, {2} customers, {3} locations. Business clock: {4:u} x{5}. Ctrl-C stops.",
-            estate.Options.Seed, estate.Items.Count, estate.Customers.Count, estate.Locations.Count, host.Clock.GetUtcNow(), host.Clock.Rate);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Estate: seed {estate.Options.Seed}, {estate.Items.Count} items, {estate.Customers.Count} customers, {estate.Locations.Count} locations. Business clock {host.Clock.GetUtcNow():u} at x{host.Clock.Rate}. Ctrl-C stops."));
     }
 
     private static int Env(string name, int fallback) =>

@@ -98,6 +98,11 @@ public sealed partial class SyncEngine(
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.EnsureCreatedAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // Readers keep reading while a writer commits; the queue has several writers.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         await base.StartAsync(cancellationToken);

@@ -40,6 +40,10 @@ public sealed class StagingConnection : IAsyncDisposable
         {
             var topology = await Http.GetFromJsonAsync<StagingTopology>(new Uri(new Uri(target), "/_synclab/topology"))
                 ?? throw new InvalidOperationException($"{target} did not describe its topology");
+            if (topology.Seed != seed)
+            {
+                throw new InvalidOperationException($"the scenario wants an estate seeded with {seed}, but the staging at {target} was seeded with {topology.Seed}");
+            }
             Addresses = topology.Addresses.ToDictionary(a => a.Key, a => new Uri(a.Value));
             Estate = EstateGenerator.Generate(new EstateOptions { Seed = topology.Seed, Skus = topology.Skus });
             PollInterval = topology.PollInterval;

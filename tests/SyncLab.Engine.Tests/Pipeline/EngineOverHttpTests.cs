@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Staging;
 using SyncLab.Testing;
 
@@ -46,6 +47,36 @@ public sealed class EngineOverHttpTests
 
         var effects = await LedgerAsync(http, host, ledgerMark);
         Assert.Single(effects, e => e.Contains(sku, StringComparison.Ordinal) && e.Contains("41.25", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task a_staging_on_postgresql_finds_its_state_again_after_a_restart()
+    {
+        var server = await TestServices.CreateIsolatedPostgresDatabaseAsync("staging");
+        var engineDb = await TestServices.CreateIsolatedPostgresDatabaseAsync("staging-engine");
+        var options = new StagingOptions
+        {
+            Seed = 42,
+            Skus = 20,
+            BasePort = 0,
+            ClockStart = Epoch,
+            ClockRate = 0,
+            MirrorStore = new StoreOptions(StoreKind.Postgres, server),
+            EnginePostgres = engineDb,
+        };
+        string sku;
+        await using (var first = await StagingHost.StartAsync(options))
+        {
+            await PriceChangeReachesStorefrontAsync(first);
+            sku = CleanWebSku(first);
+        }
+
+        await using var second = await StagingHost.StartAsync(options with { ClockStart = Epoch.AddHours(1) });
+        using var http = new HttpClient();
+        await Quiescent(http, second);
+        Assert.Equal(77.70m, await StorefrontPriceAsync(http, second, sku));
+        var effects = await LedgerAsync(http, second, 0);
+        Assert.DoesNotContain(effects, e => e.StartsWith($"price {sku}", StringComparison.Ordinal));
     }
 
     private static async Task PriceChangeReachesStorefrontAsync(StagingHost host)

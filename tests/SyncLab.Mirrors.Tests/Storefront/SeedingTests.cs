@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace SyncLab.Mirrors.Tests.Storefront;
 
-public sealed class SeedingTests(StorefrontHost host, ITestOutputHelper output) : IClassFixture<StorefrontHost>
+public sealed class SeedingTests(StorefrontHost host) : IClassFixture<StorefrontHost>
 {
     [Fact]
     public async Task the_shop_starts_with_every_web_enabled_item_as_an_active_product_stocked_from_the_warehouses()
@@ -24,7 +24,15 @@ public sealed class SeedingTests(StorefrontHost host, ITestOutputHelper output) 
         var expected = host.WebSkus.Select(s => host.Estate.Stock.Where(l => l.Sku == s && l.LocationCode.StartsWith("WH", StringComparison.Ordinal)).Sum(l => Math.Max(0, l.Quantity)));
         Assert.Equal(expected, products.Select(p => p.GetProperty("totalInventory").GetInt32()));
     }
+}
 
+/// <summary>Runs alone (not beside other test classes) so that its timing means something.</summary>
+[CollectionDefinition(nameof(StorefrontLoadCollection), DisableParallelization = true)]
+public sealed class StorefrontLoadCollection;
+
+[Collection(nameof(StorefrontLoadCollection))]
+public sealed class StorefrontLoadTests(ITestOutputHelper output)
+{
     [Fact]
     public async Task fifty_thousand_skus_are_seeded_and_served_within_seconds()
     {
@@ -48,7 +56,8 @@ public sealed class SeedingTests(StorefrontHost host, ITestOutputHelper output) 
 
         output.WriteLine($"50k SKUs: started in {started.TotalMilliseconds:F0} ms, first sku lookup answered at {answered.TotalMilliseconds:F0} ms");
         Assert.Contains("SKU-049999", body, StringComparison.Ordinal);
-        // Generous for a shared 2-core machine; typically well under this (see the output above).
-        Assert.True(started < TimeSpan.FromSeconds(20), $"startup took {started}");
+        // Wall-clock figures on a shared 2-core machine are noisy (4-8 s seen under a load average of 18);
+        // the bound only catches a quadratic regression, the output above is the figure to quote.
+        Assert.True(started < TimeSpan.FromSeconds(60), $"startup took {started}");
     }
 }
