@@ -5,6 +5,7 @@ using SyncLab.Estate;
 using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Hosting;
 using SyncLab.Mirrors.Pos.Catalog;
+using SyncLab.Mirrors.Pos.Customers;
 using SyncLab.Mirrors.Pos.Inventory;
 using SyncLab.Mirrors.Pos.Locations;
 using SyncLab.Mirrors.Pos.Orders;
@@ -43,6 +44,7 @@ public static class PosMirrorExtensions
         RetrieveOrder.Map(v2);
         CreatePayment.Map(v2);
         WebhookSubscriptions.Map(v2);
+        ListCustomers.Map(v2);
 
         var pos = app.MapAdminGroup("pos");
         RecordSale.Map(pos);

@@ -5,8 +5,10 @@ using SyncLab.Estate;
 using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Hosting;
 using SyncLab.Mirrors.Warehouse.Inventory;
+using SyncLab.Mirrors.Warehouse.Labels;
 using SyncLab.Mirrors.Warehouse.Operations;
 using SyncLab.Mirrors.Warehouse.Products;
+using SyncLab.Mirrors.Warehouse.Shipments;
 using SyncLab.Mirrors.Warehouse.ShipStation;
 using SyncLab.Mirrors.Warehouse.Store;
 using SyncLab.Mirrors.Warehouse.Warehouses;
@@ -32,6 +34,10 @@ public static class WarehouseMirrorExtensions
         ListInventoryLevels.Map(v2);
         UpdateStockLevels.Map(v2);
         ListProducts.Map(v2);
+        CreateShipments.Map(v2);
+        ListShipments.Map(v2);
+        CancelShipment.Map(v2);
+        CreateLabelFromShipment.Map(v2);
 
         var warehouse = app.MapAdminGroup("warehouse");
         RecordReceipt.Map(warehouse);

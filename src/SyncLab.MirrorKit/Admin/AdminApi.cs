@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +17,7 @@ public static class AdminApi
     {
         app.MapGet("/health", () => TypedResults.Ok(new { status = "healthy" }));
 
-        var admin = app.MapGroup(Prefix).AddEndpointFilter(RequireToken);
+        var admin = app.MapGroup(Prefix).AddEndpointFilter(AdminGroups.RequireAdmin);
         admin.MapGet("/info", (MirrorDescriptor d) => TypedResults.Ok(d));
         admin.MapGet("/clock", (BusinessClock clock) => TypedResults.Ok(ClockState.Of(clock)));
         admin.MapPost("/clock", SetClock);
@@ -58,26 +57,6 @@ public static class AdminApi
             clock.Advance(advance);
         }
         return TypedResults.Ok(ClockState.Of(clock));
-    }
-
-    private static async ValueTask<object?> RequireToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var token = http.RequestServices.GetService(typeof(MirrorHostOptions)) is MirrorHostOptions o ? o.AdminToken : null;
-        if (token is null)
-        {
-            // No token configured: only callers on this machine may use the admin API.
-            var remote = http.Connection.RemoteIpAddress;
-            if (remote is not null && !IPAddress.IsLoopback(remote))
-            {
-                return Problem("admin-forbidden", "Admin API is loopback-only", "Set an admin token to reach it from another host.", StatusCodes.Status403Forbidden);
-            }
-        }
-        else if (http.Request.Headers.Authorization.ToString() != $"Bearer {token}")
-        {
-            return Problem("admin-unauthorized", "Admin token missing or wrong", "Send Authorization: Bearer <token>.", StatusCodes.Status401Unauthorized);
-        }
-        return await next(context);
     }
 
     public static ProblemHttpResult Problem(string type, string title, string detail, int status = StatusCodes.Status400BadRequest) =>

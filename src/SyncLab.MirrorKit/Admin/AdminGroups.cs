@@ -17,7 +17,8 @@ public static class AdminGroups
     public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app, string name) =>
         app.MapGroup($"{AdminApi.Prefix}/{name}").AddEndpointFilter(RequireAdmin);
 
-    private static async ValueTask<object?> RequireAdmin(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>The admin guard: the admin token when one is set, else loopback callers only.</summary>
+    internal static async ValueTask<object?> RequireAdmin(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var token = http.RequestServices.GetService<MirrorHostOptions>()?.AdminToken;

@@ -188,7 +188,8 @@ public static class BatchChangeInventory
         {
             return (0, now, SquareErrors.Invalid("INVALID_TIME", $"{field}.occurred_at", $"'{occurredAt}' is not an RFC 3339 timestamp."));
         }
-        return (parsed, at, null);
+        // Stored in UTC: PostgreSQL keeps only offset-0 timestamps.
+        return (parsed, at.ToUniversalTime(), null);
     }
 
     private static SquareFailure? State(string? state, string field) =>

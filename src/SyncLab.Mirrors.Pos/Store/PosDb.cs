@@ -19,6 +19,8 @@ public sealed class PosDb(DbContextOptions<PosDb> options) : DbContext(options)
 
     public DbSet<PosPayment> Payments => Set<PosPayment>();
 
+    public DbSet<PosCustomer> Customers => Set<PosCustomer>();
+
     public DbSet<PosIdempotency> Idempotency => Set<PosIdempotency>();
 
     public DbSet<PosWebhookSubscription> WebhookSubscriptions => Set<PosWebhookSubscription>();
@@ -40,6 +42,7 @@ public sealed class PosDb(DbContextOptions<PosDb> options) : DbContext(options)
         modelBuilder.Entity<PosOrderLine>().HasKey(l => new { l.OrderId, l.Index });
         modelBuilder.Entity<PosOrder>().HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
         modelBuilder.Entity<PosPayment>().HasKey(p => p.Id);
+        modelBuilder.Entity<PosCustomer>().HasKey(c => c.Id);
         modelBuilder.Entity<PosIdempotency>().HasKey(i => new { i.Operation, i.Key });
         modelBuilder.Entity<PosWebhookSubscription>().HasKey(s => s.Id);
         modelBuilder.Entity<PosWebhookDelivery>().HasKey(d => d.Sequence);
@@ -152,151 +155,4 @@ public sealed class PosChange
     public long? TotalPriceAmount { get; init; }
 
     public string? Currency { get; init; }
-}
-
-public sealed class PosOrder
-{
-    public required string Id { get; init; }
-
-    public long Sequence { get; init; }
-
-    public required string LocationId { get; init; }
-
-    public required string State { get; set; }
-
-    public string? ReferenceId { get; init; }
-
-    public int Version { get; set; }
-
-    public required string Currency { get; init; }
-
-    public long TotalAmount { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public DateTimeOffset? ClosedAt { get; set; }
-
-    public string? PaymentId { get; set; }
-
-    public List<PosOrderLine> Lines { get; init; } = [];
-}
-
-public sealed class PosOrderLine
-{
-    public required string OrderId { get; init; }
-
-    public int Index { get; init; }
-
-    public required string Uid { get; init; }
-
-    public string? CatalogObjectId { get; init; }
-
-    public required string Name { get; init; }
-
-    public string? VariationName { get; init; }
-
-    public decimal Quantity { get; init; }
-
-    public long BasePriceAmount { get; init; }
-
-    public long TotalAmount { get; init; }
-}
-
-public sealed class PosPayment
-{
-    public required string Id { get; init; }
-
-    public long Sequence { get; init; }
-
-    public required string OrderId { get; init; }
-
-    public required string LocationId { get; init; }
-
-    public long Amount { get; init; }
-
-    public required string Currency { get; init; }
-
-    public required string SourceType { get; init; }
-
-    public required string Status { get; init; }
-
-    public long? BuyerSuppliedAmount { get; init; }
-
-    public string? ExternalType { get; init; }
-
-    public string? ExternalSource { get; init; }
-
-    public string? ReferenceId { get; init; }
-
-    public string? Note { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-}
-
-/// <summary>The first answer given to an idempotency key, replayed for the same body.</summary>
-public sealed class PosIdempotency
-{
-    public required string Operation { get; init; }
-
-    public required string Key { get; init; }
-
-    public required string RequestBody { get; init; }
-
-    public int Status { get; init; }
-
-    public required string ResponseBody { get; init; }
-}
-
-public sealed class PosWebhookSubscription
-{
-    public required string Id { get; init; }
-
-    public string? Name { get; set; }
-
-    public bool Enabled { get; set; }
-
-    /// <summary>Comma-separated event types.</summary>
-    public required string EventTypes { get; set; }
-
-    public required string NotificationUrl { get; set; }
-
-    public required string ApiVersion { get; init; }
-
-    public required string SignatureKey { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
-/// <summary>One event for one subscription: the outbox row a dispatcher drains, with its retry state.</summary>
-public sealed class PosWebhookDelivery
-{
-    public long Sequence { get; init; }
-
-    public required string EventId { get; init; }
-
-    public required string EventType { get; init; }
-
-    public required string SubscriptionId { get; init; }
-
-    public required string NotificationUrl { get; init; }
-
-    public required string SignatureKey { get; init; }
-
-    public required string Body { get; init; }
-
-    public int Attempts { get; set; }
-
-    public DateTimeOffset NextAttemptAt { get; set; }
-
-    public long NextAttemptTicks { get; set; }
-
-    public DateTimeOffset? DeliveredAt { get; set; }
-
-    public bool Abandoned { get; set; }
-
-    public int? LastStatus { get; set; }
 }

@@ -4,8 +4,9 @@ using SyncLab.Estate;
 
 namespace SyncLab.Mirrors.Pos.Store;
 
-/// <summary>The POS's own view of the estate: its stores, its sellable catalog, its shelf counts.</summary>
-public sealed record PosSeed(string MerchantId, IReadOnlyList<PosLocation> Locations, IReadOnlyList<PosCatalogEntry> Catalog, IReadOnlyList<PosCount> Counts)
+/// <summary>The POS's own view of the estate: its stores, its sellable catalog, its shelf counts, its customer directory.</summary>
+public sealed record PosSeed(
+    string MerchantId, IReadOnlyList<PosLocation> Locations, IReadOnlyList<PosCatalogEntry> Catalog, IReadOnlyList<PosCount> Counts, IReadOnlyList<PosCustomer> Customers)
 {
     public const string InStock = "IN_STOCK";
 
@@ -74,7 +75,29 @@ public sealed record PosSeed(string MerchantId, IReadOnlyList<PosLocation> Locat
                 });
             }
         }
-        return new PosSeed(MerchantOf(estate), locations, catalog, counts);
+        var customers = estate.Customers.Select((c, i) =>
+        {
+            var space = c.Name.IndexOf(' ', StringComparison.Ordinal);
+            var joined = options.AsOf.AddDays(-30 * (estate.Customers.Count - i));
+            return new PosCustomer
+            {
+                Id = SquareIds.Customer(c.Number),
+                ReferenceId = c.Number,
+                GivenName = space > 0 ? c.Name[..space] : c.Name,
+                FamilyName = space > 0 ? c.Name[(space + 1)..] : null,
+                EmailAddress = c.Email,
+                PhoneNumber = c.Phone,
+                AddressLine1 = c.Address,
+                Locality = c.City,
+                PostalCode = c.PostalCode,
+                Country = c.Country,
+                EmailUnsubscribed = !c.AcceptsMarketing,
+                CreatedAt = joined,
+                CreatedTicks = joined.UtcTicks,
+                Ordinal = i,
+            };
+        }).ToList();
+        return new PosSeed(MerchantOf(estate), locations, catalog, counts, customers);
     }
 
     public static string MerchantOf(BusinessEstate estate) => SquareIds.Merchant(estate.Options.Seed.ToString(CultureInfo.InvariantCulture));
@@ -109,6 +132,7 @@ public sealed record PosSeed(string MerchantId, IReadOnlyList<PosLocation> Locat
             await db.WebhookSubscriptions.ExecuteDeleteAsync(cancellationToken);
             await db.Idempotency.ExecuteDeleteAsync(cancellationToken);
             await db.Payments.ExecuteDeleteAsync(cancellationToken);
+            await db.Customers.ExecuteDeleteAsync(cancellationToken);
             await db.OrderLines.ExecuteDeleteAsync(cancellationToken);
             await db.Orders.ExecuteDeleteAsync(cancellationToken);
             await db.Changes.ExecuteDeleteAsync(cancellationToken);
@@ -126,6 +150,7 @@ public sealed record PosSeed(string MerchantId, IReadOnlyList<PosLocation> Locat
         db.Locations.AddRange(Locations);
         db.Catalog.AddRange(Catalog);
         db.Counts.AddRange(Counts);
+        db.Customers.AddRange(Customers);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;

@@ -19,6 +19,8 @@ public static class SquareIds
 
     public static string Variation(string sku) => Hash("variation:" + sku, 24);
 
+    public static string Customer(string number) => Hash("customer:" + number, 26);
+
     public static string Order(long sequence) => Hash("order:" + sequence, 27);
 
     public static string Payment(long sequence) => Hash("payment:" + sequence, 27);
@@ -62,6 +64,11 @@ public static class SquareIds
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
-        return hash;
+        // MurmurHash3's finaliser: FNV alone leaves similar inputs with similar bits.
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53UL;
+        return hash ^ (hash >> 33);
     }
 }

@@ -62,7 +62,7 @@ public static class StockDesk
                 OnHandAfter = effect.OnHandAfter,
                 Reason = t.Reason,
                 Notes = t.Notes,
-                At = t.EffectiveAt ?? now,
+                At = t.EffectiveAt?.ToUniversalTime() ?? now,
             });
         }
         await db.SaveChangesAsync(cancellationToken);

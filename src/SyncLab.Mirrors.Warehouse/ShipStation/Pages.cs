@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Http.Extensions;
 
 namespace SyncLab.Mirrors.Warehouse.ShipStation;
 
-public sealed record Link(string Href);
+/// <summary>A link; <see cref="Href"/> is absent (<c>{}</c>) for a <c>prev</c> or <c>next</c> page that does not exist.</summary>
+public sealed record Link(string? Href);
 
-/// <summary>ShipStation's paging links (<c>first</c>, <c>last</c>, <c>prev</c>, <c>next</c>).</summary>
-public sealed record PageLinks(Link First, Link Last, Link? Prev, Link? Next);
+/// <summary>ShipStation's paging links; all four are always present, as <c>pagination_link</c> requires.</summary>
+public sealed record PageLinks(Link First, Link Last, Link Prev, Link Next);
 
 /// <summary>Which page a list request asks for, and the links that lead to the others.</summary>
 public sealed record PageRequest(int Page, int Size)
@@ -59,7 +60,7 @@ public sealed record PageRequest(int Page, int Size)
                     : KeyValuePair.Create("cursor", (string?)Encode(page)));
             return new Link(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(query)));
         }
-        return new PageLinks(To(1), To(pages), Page > 1 ? To(Math.Min(Page - 1, pages)) : null, Page < pages ? To(Page + 1) : null);
+        return new PageLinks(To(1), To(pages), Page > 1 ? To(Math.Min(Page - 1, pages)) : new Link(null), Page < pages ? To(Page + 1) : new Link(null));
     }
 
     private static string Encode(int page) =>

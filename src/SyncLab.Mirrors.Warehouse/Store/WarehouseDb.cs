@@ -15,6 +15,10 @@ public sealed class WarehouseDb(DbContextOptions<WarehouseDb> options) : DbConte
 
     public DbSet<WhTransaction> Transactions => Set<WhTransaction>();
 
+    public DbSet<WhShipment> Shipments => Set<WhShipment>();
+
+    public DbSet<WhShipmentItem> ShipmentItems => Set<WhShipmentItem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<WhWarehouse>().HasKey(w => w.WarehouseId);
@@ -28,6 +32,9 @@ public sealed class WarehouseDb(DbContextOptions<WarehouseDb> options) : DbConte
         modelBuilder.Entity<WhLevel>().HasKey(l => new { l.Sku, l.InventoryLocationId });
         modelBuilder.Entity<WhTransaction>().HasKey(t => t.Sequence);
         modelBuilder.Entity<WhTransaction>().Property(t => t.Sequence).ValueGeneratedNever();
+        modelBuilder.Entity<WhShipment>().HasKey(s => s.ShipmentId);
+        modelBuilder.Entity<WhShipment>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShipmentId);
+        modelBuilder.Entity<WhShipmentItem>().HasKey(i => new { i.ShipmentId, i.Index });
     }
 }
 

@@ -96,6 +96,8 @@ public sealed record WarehouseSeed(IReadOnlyList<WhWarehouse> Warehouses, IReadO
         }
         else
         {
+            await db.ShipmentItems.ExecuteDeleteAsync(cancellationToken);
+            await db.Shipments.ExecuteDeleteAsync(cancellationToken);
             await db.Transactions.ExecuteDeleteAsync(cancellationToken);
             await db.Levels.ExecuteDeleteAsync(cancellationToken);
             await db.Products.ExecuteDeleteAsync(cancellationToken);
