@@ -30,7 +30,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout);
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
         services.AddSingleton<StorefrontCatalog>();
-        services.AddSingleton<ErpItemCapture>();
+        services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IProcess, PriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
         services.AddSingleton<SyncEngine>();

@@ -9,7 +9,7 @@ namespace SyncLab.Engine.Catalog;
 public sealed record ErpItemState(string Sku, string Number, decimal UnitPrice, decimal Inventory, bool Blocked, DateTimeOffset ModifiedAt)
 {
     /// <summary>Versions sort as strings: zero-padded UTC ticks of the ERP's lastModifiedDateTime.</summary>
-    public string Version => ModifiedAt.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+    public string Version => Pipeline.WorkQueue.Version(ModifiedAt);
 
     public static ErpItemState From(BcItem item) =>
         new(SkuRules.Canonical(item.Number), item.Number, item.UnitPrice, item.Inventory, item.Blocked, item.LastModifiedDateTime);

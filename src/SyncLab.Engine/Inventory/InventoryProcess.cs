@@ -14,18 +14,18 @@ public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClie
 
     public string Name => ProcessName;
 
-    public async Task<string> ApplyAsync(WorkItem item, CancellationToken ct)
+    public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
         var variant = await catalog.VariantAsync(state, ct);
         if (variant is null)
         {
-            return string.Empty;
+            return ProcessOutcome.Nothing;
         }
         var available = StockPlan.AvailableToSell(state, options.SafetyStock);
         var location = await catalog.WebLocationIdAsync(ct);
         // A set, not an adjustment: applying the same change twice leaves the same number.
         await shop.SetAvailableAsync(variant.InventoryItemId, location, available, ct);
-        return string.Create(CultureInfo.InvariantCulture, $"available {state.Sku} = {available}");
+        return ProcessOutcome.Changed(string.Create(CultureInfo.InvariantCulture, $"available {state.Sku} = {available}"));
     }
 }

@@ -2,11 +2,23 @@ using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Pipeline;
 
-/// <summary>One sync process (prices, inventory, ...): applies one captured change to its target.</summary>
+/// <summary>One sync process (prices, inventory, orders, ...): applies one captured change to its target.</summary>
 public interface IProcess
 {
     string Name { get; }
 
-    /// <summary>Applies the change; returns a one-line summary of what changed ("" when nothing had to).</summary>
-    Task<string> ApplyAsync(WorkItem item, CancellationToken ct);
+    /// <summary>Applies the change and says what happened; the engine records it in one transaction with the work item.</summary>
+    Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct);
+}
+
+/// <summary>
+/// What applying a change did: a one-line summary ("" when nothing had to change) and the cross-references
+/// it established. The references are written in the same transaction that marks the change done, so the
+/// engine never forgets a document it created once the change counts as applied.
+/// </summary>
+public sealed record ProcessOutcome(string Summary, IReadOnlyList<IdMapping> References)
+{
+    public static ProcessOutcome Nothing { get; } = new(string.Empty, []);
+
+    public static ProcessOutcome Changed(string summary, params IdMapping[] references) => new(summary, references);
 }

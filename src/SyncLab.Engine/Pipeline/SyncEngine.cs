@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SyncLab.Engine.Capture;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Storage;
@@ -16,12 +15,13 @@ namespace SyncLab.Engine.Pipeline;
 public sealed partial class SyncEngine(
     EngineOptions options,
     IDbContextFactory<EngineDb> dbs,
-    ErpItemCapture capture,
+    IEnumerable<IChangeSource> sources,
     IEnumerable<IProcess> processes,
     TimeProvider clock,
     ILogger<SyncEngine> log) : BackgroundService
 {
     private readonly Dictionary<string, IProcess> _processes = processes.ToDictionary(p => p.Name);
+    private readonly List<IChangeSource> _sources = sources.ToList();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly Lock _gate = new();
     // Jitter only spreads retries; a fixed seed keeps runs repeatable.
@@ -141,16 +141,19 @@ public sealed partial class SyncEngine(
         var now = clock.GetUtcNow();
         if (Interlocked.Read(ref _nextPollTicks) <= now.UtcTicks)
         {
-            try
+            foreach (var source in _sources)
             {
-                var queued = await capture.PollAsync(ct);
-                worked |= queued > 0;
-                LastPollAt = now;
+                try
+                {
+                    worked |= await source.PollAsync(ct) > 0;
+                }
+                catch (VendorCallException e)
+                {
+                    // One source down must not stop the others; its cursor stays, so nothing is lost.
+                    LogPollFailed(source.Name, e.Message);
+                }
             }
-            catch (VendorCallException e)
-            {
-                LogPollFailed(ErpItemCapture.Source, e.Message);
-            }
+            LastPollAt = now;
             Interlocked.Exchange(ref _nextPollTicks, (clock.GetUtcNow() + options.PollInterval).UtcTicks);
         }
         worked |= await WorkRoundAsync(ct);
@@ -178,7 +181,7 @@ public sealed partial class SyncEngine(
 
     private async ValueTask ApplyAsync(WorkItem head, CancellationToken ct)
     {
-        string? summary = null;
+        ProcessOutcome? outcome = null;
         Exception? failure = null;
         var process = _processes[head.Process];
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -188,7 +191,7 @@ public sealed partial class SyncEngine(
         {
             try
             {
-                summary = await process.ApplyAsync(head, ct);
+                outcome = await process.ApplyAsync(head, ct);
             }
             catch (Exception e) when (e is DataErrorException or VendorCallException)
             {
@@ -217,9 +220,10 @@ public sealed partial class SyncEngine(
                 {
                     applied.Version = head.Version;
                 }
-                if (!string.IsNullOrEmpty(summary))
+                await RecordReferencesAsync(db, outcome!.References, ct);
+                if (!string.IsNullOrEmpty(outcome.Summary))
                 {
-                    LogApplied(head.Process, summary);
+                    LogApplied(head.Process, outcome.Summary);
                 }
                 break;
             case VendorCallException { Transient: true } transient when item.Attempts + 1 < options.MaxAttempts:
@@ -241,6 +245,23 @@ public sealed partial class SyncEngine(
                 break;
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task RecordReferencesAsync(EngineDb db, IReadOnlyList<IdMapping> references, CancellationToken ct)
+    {
+        foreach (var reference in references)
+        {
+            var existing = await db.IdMappings.FindAsync([reference.System, reference.Kind, reference.Key], ct);
+            if (existing is null)
+            {
+                db.IdMappings.Add(reference);
+            }
+            else
+            {
+                existing.TargetId = reference.TargetId;
+                existing.Extra = reference.Extra;
+            }
+        }
     }
 
     /// <summary>Exponential backoff with jitter, never shorter than what the vendor asked for.</summary>

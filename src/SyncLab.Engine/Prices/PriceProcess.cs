@@ -14,20 +14,20 @@ public sealed class PriceProcess(StorefrontCatalog catalog, ShopifyAdminClient s
 
     public string Name => ProcessName;
 
-    public async Task<string> ApplyAsync(WorkItem item, CancellationToken ct)
+    public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
         var variant = await catalog.VariantAsync(state, ct);
         if (variant is null)
         {
-            return string.Empty;
+            return ProcessOutcome.Nothing;
         }
         var change = PricePlan.Decide(state, variant);
         if (change is null)
         {
-            return string.Empty;
+            return ProcessOutcome.Nothing;
         }
         await shop.SetPriceAsync(variant, change.To, variant.CompareAtPrice, ct);
-        return string.Create(CultureInfo.InvariantCulture, $"price {change.Sku} {change.From:0.00} -> {change.To:0.00}");
+        return ProcessOutcome.Changed(string.Create(CultureInfo.InvariantCulture, $"price {change.Sku} {change.From:0.00} -> {change.To:0.00}"));
     }
 }

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Pipeline;
+
+/// <summary>A captured change, before it is queued.</summary>
+public sealed record CapturedChange(string Process, string Key, string Version, string Payload);
+
+/// <summary>The durable work queue's writing side, shared by every change source.</summary>
+public static class WorkQueue
+{
+    /// <summary>
+    /// Adds the changes not already queued or applied. A change seen twice (poll overlap, webhook and poll,
+    /// redelivery) is queued once; one older than what was applied is dropped. Returns how many were added.
+    /// The caller saves, together with its cursor.
+    /// </summary>
+    public static async Task<int> EnqueueAsync(EngineDb db, IReadOnlyCollection<CapturedChange> changes, long nowTicks, CancellationToken ct)
+    {
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+        var keys = changes.Select(c => c.Key).Distinct().ToList();
+        var known = (await db.WorkItems.Where(w => keys.Contains(w.Key)).Select(w => w.Process + "|" + w.Key + "|" + w.Version).ToListAsync(ct)).ToHashSet();
+        known.UnionWith(db.WorkItems.Local.Select(w => w.Process + "|" + w.Key + "|" + w.Version));
+        var applied = (await db.AppliedVersions.Where(a => keys.Contains(a.Key)).ToListAsync(ct)).ToDictionary(a => a.Process + "|" + a.Key, a => a.Version);
+
+        var added = 0;
+        foreach (var change in changes)
+        {
+            if (!known.Add($"{change.Process}|{change.Key}|{change.Version}"))
+            {
+                continue;
+            }
+            if (applied.TryGetValue($"{change.Process}|{change.Key}", out var done) && string.CompareOrdinal(done, change.Version) >= 0)
+            {
+                continue;
+            }
+            db.WorkItems.Add(new WorkItem
+            {
+                Process = change.Process,
+                Key = change.Key,
+                Version = change.Version,
+                Payload = change.Payload,
+                DueAtTicks = nowTicks,
+                CapturedAtTicks = nowTicks,
+            });
+            added++;
+        }
+        return added;
+    }
+
+    /// <summary>The checkpoint row of a source, created at zero (a full read) the first time.</summary>
+    public static async Task<Checkpoint> CheckpointAsync(EngineDb db, string source, CancellationToken ct)
+    {
+        var checkpoint = await db.Checkpoints.FindAsync([source], ct);
+        if (checkpoint is null)
+        {
+            checkpoint = new Checkpoint { Source = source };
+            db.Checkpoints.Add(checkpoint);
+        }
+        return checkpoint;
+    }
+
+    /// <summary>Versions sort as strings: zero-padded UTC ticks.</summary>
+    public static string Version(DateTimeOffset at) => at.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+}
