@@ -28,6 +28,9 @@ public sealed record EngineOptions
     /// <summary>How far back each poll re-reads, so a change committed late with an older timestamp is not missed.</summary>
     public TimeSpan PollOverlap { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The merchant's home time zone (IANA): dates of documents and effective dates are days here.</summary>
+    public string MerchantTimeZone { get; init; } = "UTC";
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 

@@ -5,6 +5,7 @@ using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Inventory;
+using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Prices;
 using SyncLab.Engine.Storage;
@@ -31,8 +32,10 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
         services.AddSingleton<StorefrontCatalog>();
         services.AddSingleton<IChangeSource, ErpItemCapture>();
+        services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
         services.AddSingleton<IProcess, PriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
+        services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSingleton<SyncEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
         return services;

@@ -77,10 +77,14 @@ public sealed class StagingHost : IAsyncDisposable
                 Instance = instance,
             };
             await host.StartAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, logs: logs), ct);
-            await host.StartAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, logs: logs), ct);
+            var storefront = options.VendorThrottling ? null : new StorefrontMirrorSettings { Throttle = QueryCostLimits.Off };
+            await host.StartAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
             await host.StartAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
             await host.StartAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, logs: logs), ct);
-            await host.StartEngineAsync(logs, ct);
+            if (options.StartEngine)
+            {
+                await host.StartEngineAsync(logs, ct);
+            }
             return host;
         }
         catch
@@ -99,6 +103,7 @@ public sealed class StagingHost : IAsyncDisposable
             ErpBaseUrl = Addresses["erp"],
             StorefrontBaseUrl = Addresses["storefront"],
             PollInterval = Options.PollInterval,
+            MerchantTimeZone = Estate.Options.TimeZone,
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db")),
         };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine" });

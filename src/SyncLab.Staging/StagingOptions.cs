@@ -33,4 +33,16 @@ public sealed record StagingOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     public string? AdminToken { get; init; }
+
+    /// <summary>
+    /// False starts the mirrors without the engine (<see cref="StagingHost.Engine"/> stays unset): for load runs
+    /// of the mirrors alone, because the engine's first poll is a full sync that would load them while measured.
+    /// </summary>
+    public bool StartEngine { get; init; } = true;
+
+    /// <summary>
+    /// False turns the storefront's query-cost throttle off (costs are still reported), for load runs. The other
+    /// mirrors' rate limits are off by default already; true keeps every mirror's vendor default.
+    /// </summary>
+    public bool VendorThrottling { get; init; } = true;
 }

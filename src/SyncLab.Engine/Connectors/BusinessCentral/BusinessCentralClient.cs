@@ -52,9 +52,56 @@ public sealed class BusinessCentralClient(HttpClient http, EngineOptions options
         return page.Value.FirstOrDefault();
     }
 
-    private async Task<T> GetAsync<T>(Uri uri, CancellationToken ct)
+    public async Task<BcCustomer?> CustomerByEmailAsync(string email, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        var company = await CompanyIdAsync(ct);
+        var page = await GetAsync<ODataPage<BcCustomer>>(Api(company, "customers", $"email eq '{Quote(email)}'"), ct);
+        return page.Value.FirstOrDefault();
+    }
+
+    public async Task<BcCustomer> CreateCustomerAsync(BcNewCustomer customer, CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        return await SendAsync<BcCustomer>(HttpMethod.Post, new Uri(options.ErpBaseUrl, $"api/v2.0/companies({company})/customers"), customer, ct);
+    }
+
+    /// <summary>
+    /// The sales order or posted invoice carrying <paramref name="externalDocumentNumber"/>: how the engine
+    /// finds a document it created before a crash let it record the fact.
+    /// </summary>
+    public async Task<BcSalesDocument?> SalesDocumentByExternalNumberAsync(string externalDocumentNumber, CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        var filter = $"externalDocumentNumber eq '{Quote(externalDocumentNumber)}'";
+        var orders = await GetAsync<ODataPage<BcSalesDocument>>(Api(company, "salesOrders", filter), ct);
+        if (orders.Value.FirstOrDefault() is { } order)
+        {
+            return order;
+        }
+        var invoices = await GetAsync<ODataPage<BcSalesDocument>>(Api(company, "salesInvoices", filter), ct);
+        return invoices.Value.FirstOrDefault();
+    }
+
+    public async Task<BcSalesDocument> CreateSalesOrderAsync(BcNewSalesOrder order, CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        return await SendAsync<BcSalesDocument>(HttpMethod.Post, new Uri(options.ErpBaseUrl, $"api/v2.0/companies({company})/salesOrders"), order, ct);
+    }
+
+    private Uri Api(Guid company, string entitySet, string filter) =>
+        new(options.ErpBaseUrl, $"api/v2.0/companies({company})/{entitySet}?$filter={Uri.EscapeDataString(filter)}");
+
+    private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+
+    private Task<T> GetAsync<T>(Uri uri, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, uri, null, ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         HttpResponseMessage response;

@@ -96,6 +96,67 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
         ThrowOnUserErrors(data["inventorySetQuantities"]);
     }
 
+    /// <summary>Every order updated at or after <paramref name="since"/>, following the connection's cursor.</summary>
+    public async IAsyncEnumerable<ShopifyOrder> OrdersUpdatedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        const string query = """
+            query OrdersSince($q: String!, $after: String) {
+              orders(first: 50, after: $after, query: $q) {
+                edges { node {
+                  id name email createdAt updatedAt cancelledAt currencyCode
+                  totalPriceSet { shopMoney { amount } }
+                  customer { firstName lastName email }
+                  shippingAddress { firstName lastName address1 city zip countryCodeV2 phone }
+                  lineItems(first: 100) { edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } } } }
+                } }
+                pageInfo { hasNextPage endCursor }
+              }
+            }
+            """;
+        string? after = null;
+        do
+        {
+            var variables = new JsonObject
+            {
+                ["q"] = $"updated_at:>='{since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}'",
+                ["after"] = after,
+            };
+            var data = await SendAsync(query, variables, ct);
+            var connection = data["orders"]!;
+            foreach (var edge in connection["edges"]!.AsArray())
+            {
+                yield return ParseOrder(edge!["node"]!);
+            }
+            after = (bool?)connection["pageInfo"]?["hasNextPage"] == true ? (string?)connection["pageInfo"]!["endCursor"] : null;
+        }
+        while (after is not null);
+    }
+
+    private static ShopifyOrder ParseOrder(JsonNode n)
+    {
+        var address = n["shippingAddress"];
+        var customer = n["customer"];
+        return new ShopifyOrder(
+            (string)n["id"]!,
+            (string)n["name"]!,
+            (string?)n["email"] ?? (string?)customer?["email"],
+            DateTimeOffset.Parse((string)n["createdAt"]!, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse((string)n["updatedAt"]!, CultureInfo.InvariantCulture),
+            n["cancelledAt"] is { } cancelled ? DateTimeOffset.Parse((string)cancelled!, CultureInfo.InvariantCulture) : null,
+            (string?)n["currencyCode"] ?? "USD",
+            ParseMoney(n["totalPriceSet"]?["shopMoney"]?["amount"]) ?? 0m,
+            address is null ? null : new ShopifyAddress(
+                (string?)address["firstName"], (string?)address["lastName"], (string?)address["address1"],
+                (string?)address["city"], (string?)address["zip"], (string?)address["countryCodeV2"], (string?)address["phone"]),
+            (string?)customer?["firstName"],
+            (string?)customer?["lastName"],
+            n["lineItems"]!["edges"]!.AsArray().Select(e => e!["node"]!).Select(l => new ShopifyOrderLine(
+                (string?)l["sku"],
+                (int)l["quantity"]!,
+                ParseMoney(l["originalUnitPriceSet"]?["shopMoney"]?["amount"]) ?? 0m,
+                (string?)l["title"] ?? string.Empty)).ToList());
+    }
+
     private async Task<JsonNode> SendAsync(string query, JsonObject variables, CancellationToken ct)
     {
         var uri = new Uri(options.StorefrontBaseUrl, $"admin/api/{options.StorefrontApiVersion}/graphql.json");

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace SyncLab.Engine.Connectors.BusinessCentral;
+
+public sealed record BcCustomer(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("displayName")] string DisplayName,
+    [property: JsonPropertyName("email")] string? Email);
+
+public sealed record BcNewCustomer(
+    [property: JsonPropertyName("displayName")] string DisplayName,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("phoneNumber")] string? PhoneNumber,
+    [property: JsonPropertyName("addressLine1")] string? AddressLine1,
+    [property: JsonPropertyName("city")] string? City,
+    [property: JsonPropertyName("postalCode")] string? PostalCode,
+    [property: JsonPropertyName("country")] string? Country);
+
+/// <summary>A sales document header as the engine reads it back (orders and posted invoices share these fields).</summary>
+public sealed record BcSalesDocument(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber);
+
+public sealed record BcNewSalesOrder(
+    [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber,
+    [property: JsonPropertyName("orderDate")] DateOnly OrderDate,
+    [property: JsonPropertyName("customerId")] Guid CustomerId,
+    [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("salesOrderLines")] IReadOnlyList<BcNewSalesOrderLine> Lines);
+
+public sealed record BcNewSalesOrderLine(
+    [property: JsonPropertyName("lineType")] string LineType,
+    [property: JsonPropertyName("itemId")] Guid ItemId,
+    [property: JsonPropertyName("quantity")] decimal Quantity,
+    [property: JsonPropertyName("unitPrice")] decimal UnitPrice);

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors.BusinessCentral;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Orders;
+
+/// <summary>
+/// Storefront order → ERP sales order, exactly once in effect. The engine's cross-reference (written in the
+/// same transaction that marks the change applied) answers "done already?"; for the window between the
+/// ERP's answer and that commit, the ERP itself is asked for the order's external document number.
+/// </summary>
+public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
+{
+    public const string ProcessName = "orders";
+    public const string SalesOrderKind = "salesOrder";
+    public const string CustomerKind = "customer";
+
+    // Two orders of one new shopper must not create two ERP customers.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _customerLocks = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Name => ProcessName;
+
+    public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
+    {
+        var order = JsonSerializer.Deserialize<ShopifyOrder>(item.Payload)!;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (await db.IdMappings.AsNoTracking().AnyAsync(m => m.System == ErpItemReferences.System && m.Kind == SalesOrderKind && m.Key == order.Id, ct))
+        {
+            return ProcessOutcome.Nothing;
+        }
+        var external = SalesOrderPlan.ExternalNumber(order);
+        if (await erp.SalesDocumentByExternalNumberAsync(external, ct) is { } existing)
+        {
+            return ProcessOutcome.Changed($"order {order.Name} already in the ERP as {existing.Number}", Reference(order, existing));
+        }
+        if (order.CancelledAt is not null)
+        {
+            return ProcessOutcome.Nothing;
+        }
+        if (string.IsNullOrWhiteSpace(order.Email))
+        {
+            throw new DataErrorException($"order {order.Name} has no e-mail to match an ERP customer by");
+        }
+        var itemIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var sku in order.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Sku)).Select(l => SkuRules.Canonical(l.Sku!)).Distinct())
+        {
+            if (await ErpItemReferences.ItemIdAsync(db, sku, ct) is { } id)
+            {
+                itemIds[sku] = id;
+            }
+        }
+        var customer = await CustomerAsync(order, ct);
+        var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, MerchantZone());
+        var created = await erp.CreateSalesOrderAsync(plan, ct);
+        return ProcessOutcome.Changed(
+            $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}",
+            Reference(order, created),
+            new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number });
+    }
+
+    private async Task<BcCustomer> CustomerAsync(ShopifyOrder order, CancellationToken ct)
+    {
+        var gate = _customerLocks.GetOrAdd(order.Email!, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await erp.CustomerByEmailAsync(order.Email!, ct) ?? await erp.CreateCustomerAsync(SalesOrderPlan.NewCustomer(order), ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private TimeZoneInfo MerchantZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(options.MerchantTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static IdMapping Reference(ShopifyOrder order, BcSalesDocument document) =>
+        new() { System = ErpItemReferences.System, Kind = SalesOrderKind, Key = order.Id, TargetId = document.Id.ToString("D"), Extra = document.Number };
+}
