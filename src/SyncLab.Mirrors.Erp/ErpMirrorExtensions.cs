@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using SyncLab.Estate;
 using SyncLab.MirrorKit.Hosting;
 using SyncLab.Mirrors.Erp.Companies;
+using SyncLab.Mirrors.Erp.CreditMemos;
 using SyncLab.Mirrors.Erp.Customers;
+using SyncLab.Mirrors.Erp.Invoices;
 using SyncLab.Mirrors.Erp.ItemLedger;
 using SyncLab.Mirrors.Erp.Items;
 using SyncLab.Mirrors.Erp.Locations;
@@ -12,6 +14,7 @@ using SyncLab.Mirrors.Erp.Office;
 using SyncLab.Mirrors.Erp.Pricing;
 using SyncLab.Mirrors.Erp.Rules;
 using SyncLab.Mirrors.Erp.Sales;
+using SyncLab.Mirrors.Erp.Shipments;
 using SyncLab.Mirrors.Erp.Storage;
 using SyncLab.Mirrors.Erp.Vendor;
 using SyncLab.Mirrors.Erp.Webhooks;
@@ -35,6 +38,7 @@ public static class ErpMirrorExtensions
         services.AddSingleton<WebhookClient>();
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<ItemWriter>();
+        services.AddScoped<CustomerWriter>();
         if (settings.RateLimit is { } limit)
         {
             services.AddSingleton(sp => new RequestRateLimiter(limit, sp.GetRequiredService<TimeProvider>()));
@@ -66,10 +70,14 @@ public static class ErpMirrorExtensions
         WebItemsPage.Map(routes);
         LocationsPage.Map(routes);
         CustomersPage.Map(routes);
+        WebCustomersPage.Map(routes);
         ItemLedgerEntriesPage.Map(routes);
         SubscriptionsApi.Map(routes);
         PriceListsPage.Map(routes);
         SalesOrdersApi.Map(routes);
+        SalesShipmentsPage.Map(routes);
+        SalesInvoicesPage.Map(routes);
+        SalesCreditMemosPage.Map(routes);
         return routes;
     }
 }

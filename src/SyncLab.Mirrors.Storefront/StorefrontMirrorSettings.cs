@@ -36,6 +36,28 @@ public sealed record StorefrontMirrorSettings
     /// <summary>Products per catalogue page at <c>GET /</c>.</summary>
     public int CataloguePageSize { get; init; } = 48;
 
+    /// <summary>The shop's numeric id: <c>shop_id</c> in compliance webhooks (customers/redact).</summary>
+    public long ShopId { get; init; } = 10_000_001;
+
+    /// <summary>The first order's number (#1001 on a new Shopify shop); later orders count up from it.</summary>
+    public int FirstOrderNumber { get; init; } = 1001;
+
+    /// <summary>
+    /// Sales tax on line items, charged on top of prices (taxesIncluded false), rounded to the cent per line.
+    /// A shop setting rather than a vendor figure: Shopify computes it from the destination.
+    /// </summary>
+    public decimal TaxRate { get; init; } = 0.08m;
+
+    public string TaxTitle { get; init; } = "Sales Tax";
+
+    /// <summary>Flat shipping charged once per order, untaxed.</summary>
+    public decimal ShippingPrice { get; init; } = 5.00m;
+
+    public string ShippingTitle { get; init; } = "Standard";
+
+    /// <summary>Checkout captures payment at once (financial status PAID) through this gateway.</summary>
+    public string PaymentGateway { get; init; } = "shopify_payments";
+
     /// <summary>Waits before each retry of a failed webhook delivery, on the business clock (Shopify: 8 retries over about 4 hours).</summary>
     public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; init; } =
         [.. new[] { 1, 2, 4, 8, 16, 32, 64, 113 }.Select(m => TimeSpan.FromMinutes(m))];

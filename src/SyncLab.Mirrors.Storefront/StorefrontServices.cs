@@ -40,6 +40,8 @@ public static class StorefrontServices
         _ = app.Services.GetRequiredService<AdminGraphQLEngine>().Schema;
         app.MapAdminGraphQL();
         app.MapShopPages();
+        app.MapCartPages();
+        app.MapCheckoutPages();
         app.MapStorefrontAdmin();
         return app;
     }

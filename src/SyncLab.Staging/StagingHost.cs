@@ -13,6 +13,7 @@ using SyncLab.Mirrors.Erp;
 using SyncLab.Mirrors.Pos;
 using SyncLab.Mirrors.Storefront;
 using SyncLab.Mirrors.Warehouse;
+using SyncLab.Staging.Foreign;
 
 namespace SyncLab.Staging;
 
@@ -40,12 +41,15 @@ public sealed class StagingHost : IAsyncDisposable
 
     public BusinessEstate Estate { get; }
 
-    /// <summary>Where each part listens: engine, erp, storefront, pos, warehouse.</summary>
+    /// <summary>Where each part listens: engine, erp, storefront, pos, warehouse, and the foreign services tax, carrier, address.</summary>
     public IReadOnlyDictionary<string, Uri> Addresses => _addresses;
 
     public IReadOnlyList<MirrorDescriptor> Mirrors { get; } = [ErpMirror.Descriptor, StorefrontMirror.Descriptor, PosMirror.Descriptor, WarehouseMirror.Descriptor];
 
     public SyncEngine Engine { get; private set; } = null!;
+
+    /// <summary>The WireMock.Net stubs for tax, carrier and address; null when <see cref="StagingOptions.ForeignServices"/> turns them off.</summary>
+    public ForeignServices? Foreign { get; private set; }
 
     private readonly Dictionary<string, Uri> _addresses = [];
 
@@ -81,6 +85,7 @@ public sealed class StagingHost : IAsyncDisposable
             await host.StartAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
             await host.StartAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
             await host.StartAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, logs: logs), ct);
+            host.StartForeignServices();
             if (options.StartEngine)
             {
                 await host.StartEngineAsync(logs, ct);
@@ -91,6 +96,19 @@ public sealed class StagingHost : IAsyncDisposable
         {
             await host.DisposeAsync();
             throw;
+        }
+    }
+
+    private void StartForeignServices()
+    {
+        if (!Options.ForeignServices.Enabled)
+        {
+            return;
+        }
+        Foreign = ForeignServices.Start(Options.ForeignServices, Options.BindAddress, offset => Url(Options, offset), Clock);
+        foreach (var service in Foreign.Services.Values)
+        {
+            _addresses[service.Name] = service.Address;
         }
     }
 
@@ -116,12 +134,18 @@ public sealed class StagingHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddProblemDetails();
         builder.Services.AddSyncEngine(engineOptions);
+        // The admin guard (token, else loopback) reads the token from here, as on the mirrors.
+        builder.Services.AddSingleton(new MirrorHostOptions { AdminToken = Options.AdminToken });
         var app = builder.Build();
         app.MapGet("/health", () => TypedResultsOk());
         // Lets scenario drivers and QA tools find every part of a running staging from the engine's address.
         app.MapGet("/_synclab/topology", () => Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingTopology(
             Options.Seed, Options.Skus, Options.PollInterval, _addresses.ToDictionary(a => a.Key, a => a.Value.ToString()))));
         app.MapEngineApi();
+        if (Foreign is not null)
+        {
+            app.MapForeignAdmin(Foreign);
+        }
         await StartAsync("engine", app, ct);
         Engine = app.Services.GetRequiredService<SyncEngine>();
     }
@@ -146,6 +170,7 @@ public sealed class StagingHost : IAsyncDisposable
             await _apps[i].StopAsync();
             await _apps[i].DisposeAsync();
         }
+        Foreign?.Dispose();
         Clock.Dispose();
         if (_ownedDirectory is not null)
         {

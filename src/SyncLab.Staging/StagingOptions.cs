@@ -1,4 +1,5 @@
 using SyncLab.MirrorKit.Storage;
+using SyncLab.Staging.Foreign;
 
 namespace SyncLab.Staging;
 
@@ -12,7 +13,10 @@ public sealed record StagingOptions
     /// <summary>Address every listener binds; loopback unless a container asks for 0.0.0.0.</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
-    /// <summary>Engine on this port, then ERP, storefront, POS, warehouse on the next four; 0 picks free ports.</summary>
+    /// <summary>
+    /// Engine on this port, then ERP, storefront, POS, warehouse on the next four, and the foreign services
+    /// (tax, carrier, address) on +5..+7; 0 picks free ports.
+    /// </summary>
     public int BasePort { get; init; } = 5100;
 
     /// <summary>Where the mirrors keep state; the engine keeps its own (SQLite in <see cref="DataDirectory"/>, or PostgreSQL).</summary>
@@ -45,4 +49,7 @@ public sealed record StagingOptions
     /// mirrors' rate limits are off by default already; true keeps every mirror's vendor default.
     /// </summary>
     public bool VendorThrottling { get; init; } = true;
+
+    /// <summary>The WireMock.Net stubs for services SyncLab does not mirror (tax, carrier, address); on by default.</summary>
+    public ForeignServicesOptions ForeignServices { get; init; } = new();
 }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncLab.MirrorKit.Admin;
+using SyncLab.MirrorKit.Chaos;
 using SyncLab.MirrorKit.Clock;
+using SyncLab.MirrorKit.Faults;
 using SyncLab.MirrorKit.Ledger;
 
 namespace SyncLab.MirrorKit.Hosting;
@@ -28,10 +30,15 @@ public static class MirrorHost
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(sp => new MirrorLedger(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddProblemDetails();
+        builder.Services.AddMirrorFaults(descriptor);
+        builder.Services.AddSingleton(sp => new WebhookChaos(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MirrorLedger>()));
         return builder;
     }
 
-    /// <summary>Maps health, info, clock and ledger, and records every call in the ledger.</summary>
+    /// <summary>
+    /// Maps health, info, clock, ledger, faults and webhook chaos, and records every call in the ledger.
+    /// The fault gate sits inside the ledger's middleware, so a faulted call is ledgered as the fault, then as the call.
+    /// </summary>
     public static WebApplication UseMirrorKit(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -43,7 +50,10 @@ public static class MirrorHost
                     .RecordCall(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode);
             }
         });
+        app.UseMirrorFaults();
         app.MapAdminApi();
+        app.MapFaultsApi();
+        app.MapWebhookChaosApi();
         return app;
     }
 

@@ -28,6 +28,10 @@ public sealed class MirrorLedger(TimeProvider clock, int capacity = 50_000)
     public LedgerEntry RecordEffect(string summary, string path = "") =>
         Append("effect", string.Empty, path, 0, summary);
 
+    /// <summary>A fault SyncLab injected on purpose (see docs/faults.md), so a test can tell it from a real failure.</summary>
+    public LedgerEntry RecordFault(string method, string path, int status, string summary) =>
+        Append("fault", method, path, status, summary);
+
     public IReadOnlyList<LedgerEntry> Since(long afterSequence, int limit = 1000)
     {
         lock (_gate)

@@ -4,27 +4,30 @@ using SyncLab.Mirrors.Erp.Vendor;
 
 namespace SyncLab.Mirrors.Erp.Customers;
 
-/// <summary>The standard API v2.0 customer page; the estate's customers. Fields the estate does not model answer BC's blanks.</summary>
+/// <summary>
+/// The standard API v2.0 customer page ("APIV2 - Customers"), fields in page order. Fields the mirror does
+/// not keep (tax area, payment terms...) answer BC's blanks. <c>email</c> filters ignore case (see the docs).
+/// </summary>
 internal static class CustomersPage
 {
     public static EntityShape<CustomerRecord> Shape { get; } = new EntityShape<CustomerRecord>("customer", "customers")
         .Map("id", c => c.Id)
         .Map("number", c => c.Number)
         .Map("displayName", c => c.DisplayName)
-        .Constant("type", "Person")
+        .Map("type", c => c.Type)
         .Map("addressLine1", c => c.AddressLine1)
-        .Constant("addressLine2", string.Empty)
+        .Map("addressLine2", c => c.AddressLine2)
         .Map("city", c => c.City)
-        .Constant("state", string.Empty)
+        .Map("state", c => c.State)
         .Map("country", c => c.Country)
         .Map("postalCode", c => c.PostalCode)
         .Map("phoneNumber", c => c.PhoneNumber)
-        .Map("email", c => c.Email)
-        .Constant("website", string.Empty)
+        .MapCaseInsensitive("email", c => c.Email, c => c.EmailKey)
+        .Map("website", c => c.Website)
         .Constant("salespersonCode", string.Empty)
-        .Constant("balanceDue", 0m)
+        .Map("balanceDue", c => c.BalanceDue)
         .Constant("creditLimit", 0m)
-        .Constant("taxLiable", false)
+        .Map("taxLiable", c => c.TaxLiable)
         .Constant("taxAreaId", Guid.Empty)
         .Constant("taxAreaDisplayName", string.Empty)
         .Constant("taxRegistrationNumber", string.Empty)
@@ -35,9 +38,17 @@ internal static class CustomersPage
         .Constant("paymentMethodId", Guid.Empty)
         .Map("blocked", c => c.Blocked)
         .Map("lastModifiedDateTime", c => c.LastModifiedDateTime)
-        .WithETag(c => ODataJson.ETag(c.Seq))
+        .WithETag(c => ODataJson.ETag(c.Version))
         .OrderedBy("number");
 
-    public static void Map(VendorRoutes routes) =>
+    public static void Map(VendorRoutes routes)
+    {
         routes.AddReads(VendorRoutes.Standard, Shape, db => db.Customers, c => c.Id, "Customer");
+        routes.Add(VendorRoutes.Standard, "POST", "companies()/customers", CreateCustomer.HandleAsync);
+        routes.Add(VendorRoutes.Standard, "PATCH", "companies()/customers()", PatchCustomer.HandleAsync);
+        routes.Add(VendorRoutes.Standard, "DELETE", "companies()/customers()", DeleteCustomer.HandleAsync);
+    }
+
+    /// <summary>The "@odata.context" of one customer.</summary>
+    public static string EntityContext(VendorRequest request) => request.Context($"companies({request.Segments[0].Key})/customers/$entity");
 }

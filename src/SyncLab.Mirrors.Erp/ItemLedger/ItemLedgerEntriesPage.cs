@@ -4,7 +4,10 @@ using SyncLab.Mirrors.Erp.Vendor;
 
 namespace SyncLab.Mirrors.Erp.ItemLedger;
 
-/// <summary>The standard API v2.0 itemLedgerEntries page: entries the office's stock adjustments posted. Read-only, as in BC.</summary>
+/// <summary>
+/// The standard API v2.0 itemLedgerEntries page, read-only as in BC: the office's stock adjustments, and the
+/// Sale entries of posted shipments (negative) and credit memos (positive, goods back in stock).
+/// </summary>
 internal static class ItemLedgerEntriesPage
 {
     public static EntityShape<ItemLedgerEntryRecord> Shape { get; } = new EntityShape<ItemLedgerEntryRecord>("itemLedgerEntry", "itemLedgerEntries")
@@ -13,13 +16,13 @@ internal static class ItemLedgerEntriesPage
         .Map("itemNumber", e => e.ItemNumber)
         .Map("postingDate", e => e.PostingDate)
         .Map("entryType", e => e.EntryType)
-        .Constant("sourceNumber", string.Empty)
-        .Constant("sourceType", "_x0020_")
+        .Map("sourceNumber", e => e.SourceNumber)
+        .Map("sourceType", e => e.SourceType)
         .Map("documentNumber", e => e.DocumentNumber)
-        .Constant("documentType", "_x0020_")
+        .Map("documentType", e => e.DocumentType)
         .Map("description", e => e.Description)
         .Map("quantity", e => e.Quantity)
-        .Constant("salesAmountActual", 0m)
+        .Map("salesAmountActual", e => e.SalesAmountActual)
         .Map("costAmountActual", e => e.CostAmountActual)
         .Map("lastModifiedDateTime", e => e.LastModifiedDateTime)
         .WithETag(e => ODataJson.ETag(e.Seq))

@@ -26,6 +26,7 @@ internal static class CollectionPage
         var options = QueryOptions.Parse(request.Query);
         var order = options.Order(shape);
         var select = options.Selected(shape);
+        var expansions = options.Expanded(shape);
         var keys = order.Select(o => (o.Field.Selector!, o.Descending)).Append((SeqSelector(shape), false)).ToList();
 
         var query = source.AsNoTracking();
@@ -72,6 +73,7 @@ internal static class CollectionPage
             }
         }
 
+        var expanded = await ExpandAsync(expansions, request, rows, cancellationToken);
         return VendorResponse.Json(200, w =>
         {
             w.WriteStartObject();
@@ -83,7 +85,7 @@ internal static class CollectionPage
             w.WriteStartArray("value");
             foreach (var row in rows)
             {
-                shape.WriteEntity(w, row, select);
+                shape.WriteEntity(w, row, select, expanded: expanded);
             }
             w.WriteEndArray();
             if (nextLink is not null)
@@ -92,6 +94,18 @@ internal static class CollectionPage
             }
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>Loads each <c>$expand</c>ed navigation property for the rows of this page (one query each).</summary>
+    public static async Task<IReadOnlyList<Action<Utf8JsonWriter, T>>> ExpandAsync<T>(
+        IReadOnlyList<IExpansion<T>> expansions, VendorRequest request, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        var writers = new List<Action<Utf8JsonWriter, T>>();
+        foreach (var expansion in expansions)
+        {
+            writers.Add(await expansion.LoadAsync(request.Service<ErpDb>(), rows, cancellationToken));
+        }
+        return writers;
     }
 
     private static LambdaExpression SeqSelector<T>(EntityShape<T> shape)
@@ -158,6 +172,7 @@ internal static class CollectionPage
         Add("$filter", options.Filter);
         Add("$orderby", options.OrderBy);
         Add("$select", options.Select);
+        Add("$expand", options.Expand);
         Add("$count", options.Count ? "true" : null);
         Add("$top", remainingTop?.ToString(CultureInfo.InvariantCulture));
         Add("$skiptoken", token);

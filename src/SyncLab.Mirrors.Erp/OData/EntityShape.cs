@@ -29,6 +29,12 @@ internal sealed class Field<T>
 
     public required Func<T, object?> Read { get; init; }
 
+    /// <summary>
+    /// Filters compare upper-cased text: <see cref="Selector"/> reads a stored upper-case key and string
+    /// literals are upper-cased before they are compared, as a case-insensitive database collation would.
+    /// </summary>
+    public bool CaseInsensitive { get; init; }
+
     public bool Sortable => Selector is not null && Kind is not (EdmKind.Guid or EdmKind.Boolean);
 }
 
@@ -41,6 +47,7 @@ internal sealed class EntityShape<T>
 {
     private readonly List<Field<T>> _fields = [];
     private readonly Dictionary<string, Field<T>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IExpansion<T>> _expansions = new(StringComparer.Ordinal);
 
     public EntityShape(string entityName, string entitySet)
     {
@@ -76,6 +83,33 @@ internal sealed class EntityShape<T>
         });
     }
 
+    /// <summary>
+    /// A text property written from <paramref name="member"/> but filtered and sorted on <paramref name="key"/>,
+    /// an upper-case copy kept beside it, so that <c>eq</c> and the string functions ignore case.
+    /// </summary>
+    public EntityShape<T> MapCaseInsensitive(string name, Expression<Func<T, string>> member, Expression<Func<T, string>> key)
+    {
+        var body = new ParameterSwap(key.Parameters[0], Parameter).Visit(key.Body);
+        var compiled = member.Compile();
+        return Add(new Field<T>
+        {
+            Name = name,
+            Kind = EdmKind.String,
+            Selector = Expression.Lambda(body, Parameter),
+            Read = r => compiled(r),
+            CaseInsensitive = true,
+        });
+    }
+
+    /// <summary>A navigation property the client may ask for with <c>$expand</c> (the document's lines).</summary>
+    public EntityShape<T> Expands(IExpansion<T> expansion)
+    {
+        _expansions.Add(expansion.Name, expansion);
+        return this;
+    }
+
+    public IExpansion<T>? FindExpansion(string name) => _expansions.GetValueOrDefault(name);
+
     /// <summary>A property the mirror always answers the same way (a default the estate does not model).</summary>
     public EntityShape<T> Constant<TValue>(string name, TValue value) =>
         Add(new Field<T> { Name = name, Kind = KindOf(typeof(TValue)), Read = _ => value });
@@ -94,7 +128,8 @@ internal sealed class EntityShape<T>
 
     public Field<T>? Find(string name) => _byName.GetValueOrDefault(name);
 
-    public void WriteEntity(Utf8JsonWriter writer, T record, IReadOnlyList<Field<T>>? select = null, string? context = null)
+    public void WriteEntity(
+        Utf8JsonWriter writer, T record, IReadOnlyList<Field<T>>? select = null, string? context = null, IReadOnlyList<Action<Utf8JsonWriter, T>>? expanded = null)
     {
         writer.WriteStartObject();
         if (context is not null)
@@ -108,6 +143,10 @@ internal sealed class EntityShape<T>
         foreach (var field in select ?? _fields)
         {
             ODataJson.WriteValue(writer, field.Name, field.Kind, field.Read(record));
+        }
+        foreach (var write in expanded ?? [])
+        {
+            write(writer, record);
         }
         writer.WriteEndObject();
     }

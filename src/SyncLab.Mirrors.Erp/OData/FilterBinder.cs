@@ -85,7 +85,7 @@ internal static class FilterBinder
         {
             throw VendorError.BadRequest($"No function signature for the function with name '{call.Function}' matches the specified arguments.");
         }
-        return Expression.Call(field.Selector!.Body, method, Expression.Constant(s));
+        return Expression.Call(field.Selector!.Body, method, Expression.Constant(field.CaseInsensitive ? s.ToUpperInvariant() : s));
     }
 
     private static Field<T> Member<T>(string name, EntityShape<T> shape)
@@ -103,6 +103,7 @@ internal static class FilterBinder
         object? value = (field.Kind, literal.Kind) switch
         {
             (_, LiteralKind.Null) when !type.IsValueType || Nullable.GetUnderlyingType(type) is not null => null,
+            (EdmKind.String, LiteralKind.String) when field.CaseInsensitive => ((string)literal.Value!).ToUpperInvariant(),
             (EdmKind.String, LiteralKind.String) => literal.Value,
             (EdmKind.Guid, LiteralKind.Guid) => literal.Value,
             (EdmKind.Boolean, LiteralKind.Boolean) => literal.Value,

@@ -11,9 +11,10 @@ internal sealed record QueryOptions(
     string? OrderBy,
     string? Select,
     string? SkipToken,
-    bool Count)
+    bool Count,
+    string? Expand = null)
 {
-    private static readonly HashSet<string> Known = ["$filter", "$top", "$skip", "$orderby", "$select", "$skiptoken", "$count", "$format", "$schemaversion"];
+    private static readonly HashSet<string> Known = ["$filter", "$top", "$skip", "$orderby", "$select", "$skiptoken", "$count", "$expand", "$format", "$schemaversion"];
 
     public static QueryOptions Parse(IReadOnlyDictionary<string, string> query)
     {
@@ -36,7 +37,28 @@ internal sealed record QueryOptions(
                 null or "false" => false,
                 "true" => true,
                 var other => throw VendorError.BadRequest($"'{other}' is not a valid count option."),
-            });
+            },
+            Value(query, "$expand"));
+    }
+
+    /// <summary>The navigation properties named in <c>$expand</c>; nested options (<c>lines($select=...)</c>) are not supported.</summary>
+    public IReadOnlyList<IExpansion<T>> Expanded<T>(EntityShape<T> shape)
+        where T : class, ISequenced
+    {
+        if (string.IsNullOrWhiteSpace(Expand))
+        {
+            return [];
+        }
+        var expansions = new List<IExpansion<T>>();
+        foreach (var name in Expand.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
+        {
+            if (name.Contains('(', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal))
+            {
+                throw VendorError.BadRequest($"The query parameter '$expand' with nested options or paths ('{name}') is not supported.");
+            }
+            expansions.Add(shape.FindExpansion(name) ?? throw VendorError.NoSuchProperty(name, shape.EntityName));
+        }
+        return expansions;
     }
 
     public IReadOnlyList<(Field<T> Field, bool Descending)> Order<T>(EntityShape<T> shape)

@@ -18,7 +18,12 @@ internal sealed class RequestBody
     /// <summary>A PATCH with no body changes nothing (a subscription renewal, say).</summary>
     public static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
 
-    public static RequestBody Of(JsonElement? body, string entityName, IEnumerable<string> writable, IEnumerable<string> readOnly)
+    /// <param name="unsupported">
+    /// Properties the vendor's page accepts but this mirror does not keep (tax areas, payment terms...): refused
+    /// with a message that says so, rather than silently dropped.
+    /// </param>
+    public static RequestBody Of(
+        JsonElement? body, string entityName, IEnumerable<string> writable, IEnumerable<string> readOnly, IEnumerable<string>? unsupported = null)
     {
         if (body is not { ValueKind: JsonValueKind.Object } json)
         {
@@ -26,11 +31,17 @@ internal sealed class RequestBody
         }
         var canWrite = writable.ToHashSet(StringComparer.Ordinal);
         var cannotWrite = readOnly.ToHashSet(StringComparer.Ordinal);
+        var notKept = (unsupported ?? []).ToHashSet(StringComparer.Ordinal);
         foreach (var property in json.EnumerateObject().Where(p => !p.Name.StartsWith("@odata.", StringComparison.Ordinal)))
         {
             if (cannotWrite.Contains(property.Name))
             {
                 throw new VendorError(400, "BadRequest_InvalidOperation", $"Control '{property.Name}' is read-only.");
+            }
+            if (notKept.Contains(property.Name))
+            {
+                throw VendorError.BadRequest(
+                    $"The property '{property.Name}' of 'Microsoft.NAV.{entityName}' is not supported by the SyncLab mirror of Business Central (see docs/mirrors/erp.md).");
             }
             if (!canWrite.Contains(property.Name))
             {

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.MirrorKit.Ledger;
-using SyncLab.Mirrors.Erp.Items;
+using SyncLab.Mirrors.Erp.Customers;
 using SyncLab.Mirrors.Erp.OData;
 using SyncLab.Mirrors.Erp.Rules;
 using SyncLab.Mirrors.Erp.Storage;
@@ -13,17 +12,23 @@ namespace SyncLab.Mirrors.Erp.Sales;
 
 /// <summary>
 /// <c>POST companies({id})/salesOrders</c>, lines inline in <c>salesOrderLines</c> (deep insert), and
-/// <c>POST salesOrders({id})/salesOrderLines</c>. The ERP's faults apply: a blocked item, or a posting
-/// date outside the allowed range, refuse the whole document.
+/// <c>POST salesOrders({id})/salesOrderLines</c>. The ERP's faults apply: a blocked item or customer, or a
+/// posting date outside the allowed range, refuse the whole document. The number comes from the S-ORD series.
+/// BC does not refuse a second order with the same <c>externalDocumentNumber</c>: exactly-once is the caller's job.
 /// </summary>
 internal static class CreateSalesOrder
 {
+    public static readonly string[] ShipToFields =
+        ["shipToName", "shipToContact", "shipToAddressLine1", "shipToAddressLine2", "shipToCity", "shipToState", "shipToCountry", "shipToPostCode"];
+
     private static readonly string[] HeaderFields =
-        ["externalDocumentNumber", "orderDate", "postingDate", "customerId", "customerNumber", "currencyCode", "email", "phoneNumber", "salesOrderLines"];
+    [
+        "externalDocumentNumber", "orderDate", "postingDate", "customerId", "customerNumber", "currencyCode", "email", "phoneNumber",
+        "salesOrderLines", .. ShipToFields,
+    ];
 
-    private static readonly string[] LineFields = ["lineType", "lineObjectNumber", "itemId", "description", "quantity", "unitPrice", "sequence"];
-
-    private static readonly string[] ReadOnlyFields = ["id", "number", "status", "lastModifiedDateTime", "totalAmountExcludingTax", "totalAmountIncludingTax"];
+    private static readonly string[] ReadOnlyFields =
+        ["id", "number", "status", "lastModifiedDateTime", "totalAmountExcludingTax", "totalAmountIncludingTax", "customerName", "fullyShipped"];
 
     public static async Task<VendorResponse> OrderAsync(VendorRequest request, CancellationToken cancellationToken)
     {
@@ -32,21 +37,26 @@ internal static class CreateSalesOrder
         var company = request.Service<ErpCompany>();
         var clock = request.Service<TimeProvider>();
 
-        var customer = await FindCustomerAsync(db, body, cancellationToken);
+        var customer = await CustomerLookup.FindAsync(db, body, cancellationToken);
         var orderDate = body.Date("orderDate") ?? ErpTime.Today(clock, company.TimeZone);
         var postingDate = body.Date("postingDate") ?? orderDate;
-        var lines = body.Raw("salesOrderLines") is { ValueKind: JsonValueKind.Array } array
-            ? array.EnumerateArray().Select(l => RequestBody.Of(l, SalesOrderShapes.Lines.EntityName, LineFields, ReadOnlyFields)).ToList()
-            : [];
+        var lines = DocumentLines.Inline(body, "salesOrderLines", SalesOrderShapes.Lines.EntityName);
+        var shipTo = ReadShipTo(body, new ShipTo
+        {
+            Name = customer.DisplayName,
+            AddressLine1 = customer.AddressLine1,
+            AddressLine2 = customer.AddressLine2,
+            City = customer.City,
+            State = customer.State,
+            Country = customer.Country,
+            PostCode = customer.PostalCode,
+        });
 
         using var lease = await request.Service<ErpWriteGate>().EnterAsync(db, cancellationToken);
         var now = ErpTime.Now(clock);
-        var seq = await lease.NextSeqAsync<SalesOrderRecord>(cancellationToken);
         var order = new SalesOrderRecord
         {
-            Id = StableIds.For(company.Seed, "salesOrder", seq.ToString(CultureInfo.InvariantCulture)),
-            Seq = seq,
-            Number = $"S-ORD{101000 + seq:000000}",
+            Seq = await lease.NextSeqAsync<SalesOrderRecord>(cancellationToken),
             ExternalDocumentNumber = body.String("externalDocumentNumber") ?? string.Empty,
             OrderDate = orderDate,
             PostingDate = postingDate,
@@ -57,6 +67,7 @@ internal static class CreateSalesOrder
             City = customer.City,
             Country = customer.Country,
             PostalCode = customer.PostalCode,
+            ShipTo = shipTo,
             CurrencyCode = body.String("currencyCode") ?? customer.CurrencyCode,
             PhoneNumber = body.String("phoneNumber") ?? customer.PhoneNumber,
             Email = body.String("email") ?? customer.Email,
@@ -65,12 +76,16 @@ internal static class CreateSalesOrder
         };
         try
         {
+            // Taken inside the try: a refused order leaves the series as it was (the change tracker is cleared).
+            order.Number = await NumberSeries.NextAsync(db, NumberSeries.SalesOrder, orderDate, cancellationToken);
+            order.Id = StableIds.For(company.Seed, "salesOrder", order.Number);
+            CustomerRules.EnsureCanCreate(customer, creditMemo: false);
             request.Service<PostingPeriod>().EnsureOpen(postingDate);
             var sequence = 0;
             foreach (var line in lines)
             {
-                sequence += 10_000;
-                var record = await LineAsync(db, line, order, sequence, company, cancellationToken);
+                sequence = DocumentLines.NextSequence(line, sequence);
+                var record = LineRecord(await DocumentLines.ResolveAsync(db, line, sequence, cancellationToken), order, company);
                 record.Seq = await lease.NextSeqAsync<SalesOrderLineRecord>(cancellationToken);
                 db.SalesOrderLines.Add(record);
                 order.TotalAmountExcludingTax += record.Quantity * record.UnitPrice;
@@ -80,6 +95,11 @@ internal static class CreateSalesOrder
         {
             db.ChangeTracker.Clear();
             throw new VendorError(400, rule.Code, rule.Message);
+        }
+        catch (VendorError)
+        {
+            db.ChangeTracker.Clear();
+            throw;
         }
         db.SalesOrders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
@@ -93,7 +113,7 @@ internal static class CreateSalesOrder
 
     public static async Task<VendorResponse> LineAsync(VendorRequest request, CancellationToken cancellationToken)
     {
-        var body = RequestBody.Of(request.Body, SalesOrderShapes.Lines.EntityName, LineFields, ReadOnlyFields);
+        var body = RequestBody.Of(request.Body, SalesOrderShapes.Lines.EntityName, DocumentLines.Fields, DocumentLines.ReadOnly);
         var db = request.Service<ErpDb>();
         var company = request.Service<ErpCompany>();
         var orderId = request.Id(1);
@@ -105,7 +125,7 @@ internal static class CreateSalesOrder
         try
         {
             request.Service<PostingPeriod>().EnsureOpen(order.PostingDate);
-            line = await LineAsync(db, body, order, body.Decimal("sequence") is { } s ? (int)s : last + 10_000, company, cancellationToken);
+            line = LineRecord(await DocumentLines.ResolveAsync(db, body, DocumentLines.NextSequence(body, last), cancellationToken), order, company);
         }
         catch (BusinessRuleException rule)
         {
@@ -121,55 +141,30 @@ internal static class CreateSalesOrder
         return VendorResponse.Entity(201, SalesOrderShapes.Lines, line, request.Context($"companies({request.Segments[0].Key})/salesOrders({request.Segments[1].Key})/salesOrderLines/$entity"));
     }
 
-    private static async Task<CustomerRecord> FindCustomerAsync(ErpDb db, RequestBody body, CancellationToken cancellationToken)
+    /// <summary>The ship-to fields of a body over <paramref name="shipTo"/> (absent fields keep their value).</summary>
+    public static ShipTo ReadShipTo(RequestBody body, ShipTo shipTo)
     {
-        var id = body.Guid("customerId");
-        var number = body.String("customerNumber");
-        if (id is null && string.IsNullOrWhiteSpace(number))
-        {
-            throw VendorError.Dialog("A customerNumber or a customerID must be provided.");
-        }
-        var key = number?.Trim().ToUpperInvariant();
-        var customer = id is { } customerId
-            ? await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
-            : await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Number == key, cancellationToken);
-        return customer ?? throw new VendorError(400, "Internal_RecordNotFound",
-            $"The Customer does not exist. Identification fields and values: {(id is { } g ? $"Id='{{{g.ToString("D").ToUpperInvariant()}}}'" : $"No.='{number}'")}");
+        shipTo.Name = body.String("shipToName") ?? shipTo.Name;
+        shipTo.Contact = body.String("shipToContact") ?? shipTo.Contact;
+        shipTo.AddressLine1 = body.String("shipToAddressLine1") ?? shipTo.AddressLine1;
+        shipTo.AddressLine2 = body.String("shipToAddressLine2") ?? shipTo.AddressLine2;
+        shipTo.City = body.String("shipToCity") ?? shipTo.City;
+        shipTo.State = body.String("shipToState") ?? shipTo.State;
+        shipTo.Country = body.String("shipToCountry")?.ToUpperInvariant() ?? shipTo.Country;
+        shipTo.PostCode = body.String("shipToPostCode") ?? shipTo.PostCode;
+        return shipTo;
     }
 
-    private static async Task<SalesOrderLineRecord> LineAsync(ErpDb db, RequestBody line, SalesOrderRecord order, int sequence, ErpCompany company, CancellationToken cancellationToken)
+    private static SalesOrderLineRecord LineRecord(ResolvedLine line, SalesOrderRecord order, ErpCompany company) => new()
     {
-        if (line.String("lineType") is { } type && type != "Item")
-        {
-            throw VendorError.BadRequest($"Only 'Item' lines are supported by this mirror, not '{type}'.");
-        }
-        var itemId = line.Guid("itemId");
-        var number = line.String("lineObjectNumber");
-        if (itemId is null && string.IsNullOrWhiteSpace(number))
-        {
-            throw VendorError.Dialog("An itemId or a lineObjectNumber must be provided.");
-        }
-        // "No." is a Code field: BC upper-cases and trims what it is given, so match on the number key.
-        var key = ItemWriter.NumberKey(number ?? string.Empty);
-        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => itemId != null ? i.Id == itemId : i.NumberKey == key, cancellationToken)
-            ?? throw new VendorError(400, "Internal_RecordNotFound", $"The Item does not exist. Identification fields and values: No.='{number ?? itemId.ToString()}'");
-        ItemRules.EnsureNotBlocked(item);
-        var quantity = line.Decimal("quantity") ?? 0m;
-        if (quantity <= 0)
-        {
-            throw VendorError.Dialog($"Quantity must be positive on line {sequence} ({item.Number.TrimEnd()}).");
-        }
-        return new SalesOrderLineRecord
-        {
-            Id = StableIds.For(company.Seed, "salesOrderLine", $"{order.Id:N}|{sequence}"),
-            DocumentId = order.Id,
-            Sequence = sequence,
-            ItemId = item.Id,
-            LineObjectNumber = item.Number,
-            Description = line.String("description") ?? item.DisplayName,
-            UnitOfMeasureCode = item.BaseUnitOfMeasureCode,
-            Quantity = quantity,
-            UnitPrice = line.Decimal("unitPrice") ?? item.UnitPrice,
-        };
-    }
+        Id = StableIds.For(company.Seed, "salesOrderLine", $"{order.Id:N}|{line.Sequence}"),
+        DocumentId = order.Id,
+        Sequence = line.Sequence,
+        ItemId = line.Item.Id,
+        LineObjectNumber = line.Item.Number,
+        Description = line.Description,
+        UnitOfMeasureCode = line.Item.BaseUnitOfMeasureCode,
+        Quantity = line.Quantity,
+        UnitPrice = line.UnitPrice,
+    };
 }

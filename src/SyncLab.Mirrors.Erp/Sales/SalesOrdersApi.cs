@@ -5,13 +5,19 @@ using SyncLab.Mirrors.Erp.Vendor;
 
 namespace SyncLab.Mirrors.Erp.Sales;
 
-/// <summary>The salesOrders routes: reads with the OData query, creation with lines, lines of one order.</summary>
+/// <summary>
+/// The salesOrders routes: reads with the OData query (and <c>$expand=salesOrderLines</c>), creation with lines,
+/// PATCH and DELETE with If-Match, the lines of one order, and the bound action shipAndInvoice.
+/// </summary>
 internal static class SalesOrdersApi
 {
     public static void Map(VendorRoutes routes)
     {
         routes.AddReads(VendorRoutes.Standard, SalesOrderShapes.Orders, db => db.SalesOrders, o => o.Id, "Sales Header");
         routes.Add(VendorRoutes.Standard, "POST", "companies()/salesOrders", CreateSalesOrder.OrderAsync);
+        routes.Add(VendorRoutes.Standard, "PATCH", "companies()/salesOrders()", PatchSalesOrder.HandleAsync);
+        routes.Add(VendorRoutes.Standard, "DELETE", "companies()/salesOrders()", DeleteSalesOrder.HandleAsync);
+        routes.Add(VendorRoutes.Standard, "POST", "companies()/salesOrders()/Microsoft.NAV.shipAndInvoice", ShipAndInvoice.HandleAsync);
         routes.Add(VendorRoutes.Standard, "GET", "companies()/salesOrders()/salesOrderLines", LinesAsync);
         routes.Add(VendorRoutes.Standard, "POST", "companies()/salesOrders()/salesOrderLines", CreateSalesOrder.LineAsync);
     }

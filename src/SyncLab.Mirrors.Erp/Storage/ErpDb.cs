@@ -18,6 +18,12 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
 
     public DbSet<SalesOrderLineRecord> SalesOrderLines => Set<SalesOrderLineRecord>();
 
+    public DbSet<SalesDocumentRecord> SalesDocuments => Set<SalesDocumentRecord>();
+
+    public DbSet<SalesDocumentLineRecord> SalesDocumentLines => Set<SalesDocumentLineRecord>();
+
+    public DbSet<NumberSeriesRecord> NumberSeries => Set<NumberSeriesRecord>();
+
     public DbSet<PriceListRecord> PriceLists => Set<PriceListRecord>();
 
     public DbSet<PriceListLineRecord> PriceListLines => Set<PriceListLineRecord>();
@@ -55,6 +61,7 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
         {
             e.HasKey(c => c.Id);
             e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => c.EmailKey);
         });
         modelBuilder.Entity<ItemLedgerEntryRecord>(e =>
         {
@@ -65,12 +72,28 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
         {
             e.HasKey(o => o.Id);
             e.HasIndex(o => o.Number).IsUnique();
+            e.HasIndex(o => o.ExternalDocumentNumber);
+            e.OwnsOne(o => o.ShipTo);
         });
         modelBuilder.Entity<SalesOrderLineRecord>(e =>
         {
             e.HasKey(l => l.Id);
             e.HasIndex(l => l.DocumentId);
         });
+        modelBuilder.Entity<SalesDocumentRecord>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.DocumentType, d.Number }).IsUnique();
+            e.HasIndex(d => d.ExternalDocumentNumber);
+            e.HasIndex(d => d.OrderNumber);
+            e.OwnsOne(d => d.ShipTo);
+        });
+        modelBuilder.Entity<SalesDocumentLineRecord>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => l.DocumentId);
+        });
+        modelBuilder.Entity<NumberSeriesRecord>(e => e.HasKey(s => s.Code));
         modelBuilder.Entity<PriceListRecord>(e =>
         {
             e.HasKey(p => p.Id);

@@ -5,7 +5,8 @@ namespace SyncLab.Mirrors.Erp.Storage;
 /// <summary>
 /// Loads the ERP's view of the estate into an empty company database: items with their legacy quirks
 /// untouched (drifted numbers, brand in Description 2 before the upgrade, negative stock), locations,
-/// customers and the current web price list. A database that already has items (SQLite or PostgreSQL
+/// customers (with their marketing consent and price group), the number series and the current web price
+/// list. A database that already has items (SQLite or PostgreSQL
 /// after a restart) is left as it is.
 /// </summary>
 internal static class ErpSeeder
@@ -79,15 +80,22 @@ internal static class ErpSeeder
             Seq = index + 1,
             Number = c.Number,
             DisplayName = c.Name,
+            Type = "Person",
             AddressLine1 = c.Address,
             City = c.City,
             Country = c.Country,
             PostalCode = c.PostalCode,
             PhoneNumber = c.Phone,
             Email = c.Email,
+            EmailKey = c.Email.ToUpperInvariant(),
             CurrencyCode = estate.Options.Currency,
+            MarketingConsent = c.AcceptsMarketing,
+            PriceGroup = c.PriceGroup,
             LastModifiedDateTime = company.CreatedAt,
+            // Row versions continue after the items': one counter for the company, as SQL's rowversion.
+            Version = items.Count + index + 1,
         }));
+        db.NumberSeries.AddRange(NumberSeries.Initial(estate));
 
         var itemBySku = estate.Items.Zip(items).ToDictionary(p => p.First.Sku, p => p.Second, StringComparer.Ordinal);
         var lineSeq = 0L;

@@ -17,11 +17,14 @@ internal sealed class ErpWriteGate : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _version ??= Math.Max(
+            _version ??= new[]
+            {
                 await db.Items.MaxAsync(i => (long?)i.Version, cancellationToken) ?? 0,
-                Math.Max(
-                    await db.SalesOrders.MaxAsync(o => (long?)o.Version, cancellationToken) ?? 0,
-                    await db.Subscriptions.MaxAsync(s => (long?)s.Version, cancellationToken) ?? 0));
+                await db.Customers.MaxAsync(c => (long?)c.Version, cancellationToken) ?? 0,
+                await db.SalesOrders.MaxAsync(o => (long?)o.Version, cancellationToken) ?? 0,
+                await db.SalesDocuments.MaxAsync(d => (long?)d.Version, cancellationToken) ?? 0,
+                await db.Subscriptions.MaxAsync(s => (long?)s.Version, cancellationToken) ?? 0,
+            }.Max();
             return new Lease(this, db);
         }
         catch

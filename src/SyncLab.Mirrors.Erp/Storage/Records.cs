@@ -86,19 +86,28 @@ internal sealed class LocationRecord : ISequenced
     public DateTimeOffset LastModifiedDateTime { get; set; }
 }
 
+/// <summary>A customer card (table 18), with the commerce connector's table-extension fields.</summary>
 internal sealed class CustomerRecord : ISequenced
 {
     public Guid Id { get; set; }
 
     public long Seq { get; set; }
 
+    /// <summary>"No.", a Code[20]: upper case, trimmed.</summary>
     public string Number { get; set; } = string.Empty;
 
     public string DisplayName { get; set; } = string.Empty;
 
+    /// <summary>"Contact Type": Person or Company.</summary>
+    public string Type { get; set; } = "Person";
+
     public string AddressLine1 { get; set; } = string.Empty;
 
+    public string AddressLine2 { get; set; } = string.Empty;
+
     public string City { get; set; } = string.Empty;
+
+    public string State { get; set; } = string.Empty;
 
     public string Country { get; set; } = string.Empty;
 
@@ -108,15 +117,34 @@ internal sealed class CustomerRecord : ISequenced
 
     public string Email { get; set; } = string.Empty;
 
+    /// <summary>Upper-case copy of <see cref="Email"/>: filters on email ignore case, as BC's case-insensitive collation does.</summary>
+    public string EmailKey { get; set; } = string.Empty;
+
+    public string Website { get; set; } = string.Empty;
+
+    public bool TaxLiable { get; set; }
+
     public string CurrencyCode { get; set; } = string.Empty;
 
     /// <summary>BC's "Blocked" option as OData spells it: blank is <c>_x0020_</c>, else Ship, Invoice or All.</summary>
     public string Blocked { get; set; } = "_x0020_";
 
+    /// <summary>"Balance (LCY)", a FlowField in BC: posting changes it without touching lastModifiedDateTime or the ETag.</summary>
+    public decimal BalanceDue { get; set; }
+
+    /// <summary>Table extension field of the commerce connector, shown by the custom webCustomers page.</summary>
+    public bool MarketingConsent { get; set; }
+
+    /// <summary>"Customer Price Group", shown by the custom webCustomers page.</summary>
+    public string PriceGroup { get; set; } = string.Empty;
+
     public DateTimeOffset LastModifiedDateTime { get; set; }
+
+    /// <summary>Row version behind the ETag, from the company-wide counter.</summary>
+    public long Version { get; set; }
 }
 
-/// <summary>A posted item ledger entry; only the office's stock adjustments create them here.</summary>
+/// <summary>A posted item ledger entry: the office's stock adjustments, sales shipments and credit memos create them.</summary>
 internal sealed class ItemLedgerEntryRecord : ISequenced
 {
     public Guid Id { get; set; }
@@ -134,6 +162,14 @@ internal sealed class ItemLedgerEntryRecord : ISequenced
 
     public string DocumentNumber { get; set; } = string.Empty;
 
+    /// <summary>OData spelling of the "Document Type" option: blank (<c>_x0020_</c>) for journal adjustments.</summary>
+    public string DocumentType { get; set; } = "_x0020_";
+
+    /// <summary>"Source Type": <c>Customer</c> for sales, blank for adjustments.</summary>
+    public string SourceType { get; set; } = "_x0020_";
+
+    public string SourceNumber { get; set; } = string.Empty;
+
     public string Description { get; set; } = string.Empty;
 
     public string LocationCode { get; set; } = string.Empty;
@@ -141,6 +177,8 @@ internal sealed class ItemLedgerEntryRecord : ISequenced
     public decimal Quantity { get; set; }
 
     public decimal CostAmountActual { get; set; }
+
+    public decimal SalesAmountActual { get; set; }
 
     public DateTimeOffset LastModifiedDateTime { get; set; }
 }

@@ -20,10 +20,14 @@ internal static class ReadEndpoints
         routes.Add(apiRoot, "GET", $"companies()/{shape.EntitySet}()", async (request, cancellationToken) =>
         {
             var key = request.Id(1);
+            var options = QueryOptions.Parse(request.Query);
+            var select = options.Selected(shape);
+            var expansions = options.Expanded(shape);
             var match = Expression.Lambda<Func<T, bool>>(Expression.Equal(id.Body, Expression.Constant(key)), id.Parameters);
             var record = await source(request.Service<ErpDb>()).AsNoTracking().FirstOrDefaultAsync(match, cancellationToken)
                 ?? throw VendorError.RecordNotFound(table, key);
-            return VendorResponse.Entity(200, shape, record, request.Context($"companies({request.Segments[0].Key})/{shape.EntitySet}/$entity"));
+            var expanded = await CollectionPage.ExpandAsync(expansions, request, [record], cancellationToken);
+            return VendorResponse.Entity(200, shape, record, request.Context($"companies({request.Segments[0].Key})/{shape.EntitySet}/$entity"), select, expanded);
         });
         return routes;
     }

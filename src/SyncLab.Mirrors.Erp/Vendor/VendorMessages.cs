@@ -50,11 +50,12 @@ internal sealed record VendorResponse(int Status, byte[]? Body, IReadOnlyDiction
     }
 
     /// <summary>One entity with its ETag also in the ETag header, as the vendor answers GET, POST and PATCH.</summary>
-    public static VendorResponse Entity<T>(int status, EntityShape<T> shape, T record, string context)
+    public static VendorResponse Entity<T>(
+        int status, EntityShape<T> shape, T record, string context, IReadOnlyList<Field<T>>? select = null, IReadOnlyList<Action<Utf8JsonWriter, T>>? expanded = null)
         where T : class, Storage.ISequenced
     {
         var headers = shape.ETag is { } etag ? new Dictionary<string, string> { ["ETag"] = etag(record) } : NoHeaders;
-        return Json(status, w => shape.WriteEntity(w, record, context: context), headers);
+        return Json(status, w => shape.WriteEntity(w, record, select, context, expanded), headers);
     }
 
     public static VendorResponse Error(VendorError error, IReadOnlyDictionary<string, string>? headers = null) =>

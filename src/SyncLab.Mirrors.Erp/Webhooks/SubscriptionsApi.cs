@@ -13,7 +13,7 @@ namespace SyncLab.Mirrors.Erp.Webhooks;
 internal static class SubscriptionsApi
 {
     /// <summary>The entity sets of this mirror that notify; a subset of the vendor's webhook-supported list.</summary>
-    private static readonly string[] Notifying = ["items", "customers", "salesOrders"];
+    private static readonly string[] Notifying = ["items", "customers", "salesOrders", "salesInvoices", "salesShipments", "salesCreditMemos"];
 
     public static EntityShape<SubscriptionRecord> Shape { get; } = new EntityShape<SubscriptionRecord>("subscriptions", "subscriptions")
         .Map("subscriptionId", s => s.SubscriptionId)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SyncLab.MirrorKit.Chaos;
 using SyncLab.MirrorKit.Ledger;
 using SyncLab.Mirrors.Pos.Store;
 
@@ -13,7 +14,7 @@ namespace SyncLab.Mirrors.Pos.Webhooks;
 /// clock instead of sleeping.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSignal signal, TimeProvider clock, MirrorLedger ledger, PosRuntime runtime)
+    IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSignal signal, TimeProvider clock, MirrorLedger ledger, PosRuntime runtime, WebhookChaos chaos)
     : BackgroundService
 {
     public const string HttpClientName = "synclab-pos-webhooks";
@@ -71,7 +72,8 @@ public sealed class WebhookDispatcher(
             var nowTicks = clock.GetUtcNow().UtcTicks;
             var due = await db.WebhookDeliveries
                 .Where(d => d.DeliveredAt == null && !d.Abandoned && d.NextAttemptTicks <= nowTicks)
-                .OrderBy(d => d.Sequence)
+                // Due time first, so deliveries that webhook chaos held go out in the order they were released.
+                .OrderBy(d => d.NextAttemptTicks).ThenBy(d => d.Sequence)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
@@ -85,9 +87,17 @@ public sealed class WebhookDispatcher(
             }
             foreach (var delivery in due)
             {
+                // Webhook chaos (docs/faults.md): a held delivery is rescheduled without counting an attempt.
+                var verdict = chaos.Decide($"{delivery.EventId}/{delivery.SubscriptionId}", $"{delivery.EventType} {delivery.EventId}");
+                if (verdict.HoldUntil is { } heldUntil)
+                {
+                    delivery.NextAttemptAt = heldUntil;
+                    delivery.NextAttemptTicks = heldUntil.UtcTicks;
+                    continue;
+                }
                 // Retry delays count from the start of the attempt, not from whenever the answer came back.
                 var attemptedAt = clock.GetUtcNow();
-                var status = await SendAsync(delivery, cancellationToken);
+                var status = await verdict.SendAsync(() => SendAsync(delivery, cancellationToken), dropped: (int?)200);
                 Record(delivery, status, attemptedAt);
             }
             await db.SaveChangesAsync(cancellationToken);

@@ -7,12 +7,16 @@ using SyncLab.Estate;
 using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Ledger;
 using SyncLab.MirrorKit.RateLimits;
+using SyncLab.Mirrors.Storefront.Customers;
 using SyncLab.Mirrors.Storefront.Data;
 using SyncLab.Mirrors.Storefront.GraphApi;
 
 namespace SyncLab.Mirrors.Storefront.Admin;
 
-/// <summary>SyncLab's own storefront endpoints under <c>/_synclab/storefront</c>: reset, and webhook deliveries to wait on.</summary>
+/// <summary>
+/// SyncLab's own storefront endpoints under <c>/_synclab/storefront</c>: reset, webhook deliveries to wait on,
+/// and the business actions (place an order, redact a customer, where compliance webhooks go).
+/// </summary>
 public static class StorefrontAdmin
 {
     public sealed record DeliveryView(
@@ -24,10 +28,13 @@ public static class StorefrontAdmin
         var group = app.MapAdminGroup("storefront");
         group.MapPost("/reset", ResetAsync);
         group.MapGet("/webhooks/deliveries", DeliveriesAsync);
+        PlaceOrderAction.Map(group);
+        RedactCustomer.Map(group);
+        ComplianceWebhooks.Map(group);
         return app;
     }
 
-    /// <summary>Back to the seeded shop: catalogue, stock, no subscriptions, full cost buckets.</summary>
+    /// <summary>Back to the seeded shop: catalogue, stock, no orders, customers or subscriptions, full cost buckets.</summary>
     private static async Task<NoContent> ResetAsync(StorefrontDb db, BusinessEstate estate, ShopWriteGate gate, LeakyBuckets buckets, MirrorLedger ledger, CancellationToken ct)
     {
         using (await gate.EnterAsync(ct))

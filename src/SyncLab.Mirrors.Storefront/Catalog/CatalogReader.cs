@@ -57,6 +57,18 @@ public sealed class CatalogReader(StorefrontDb db)
     public async Task<LocationRecord?> LocationAsync(long id, CancellationToken ct) =>
         (await AllLocationsAsync(ct)).FirstOrDefault(l => l.Id == id);
 
+    /// <summary>Variants (whole, with product and levels) by id, for what refers to them (order lines); unknown ids are left out.</summary>
+    public async Task<Dictionary<long, VariantNode>> VariantsByIdAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var productIds = (await db.Variants.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.ProductId).ToListAsync(ct)).ToHashSet();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToListAsync(ct);
+        return (await HydrateAsync(products, ct)).SelectMany(p => p.Variants).Where(v => ids.Contains(v.Row.Id)).ToDictionary(v => v.Row.Id);
+    }
+
     private async Task<List<VariantNode>> VariantNodesAsync(IReadOnlyList<long> variantIds, IReadOnlyCollection<long> productIds, CancellationToken ct)
     {
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToListAsync(ct);
@@ -110,6 +122,6 @@ public sealed class CatalogReader(StorefrontDb db)
         return nodes;
     }
 
-    private async Task<List<LocationRecord>> AllLocationsAsync(CancellationToken ct) =>
+    public async Task<List<LocationRecord>> AllLocationsAsync(CancellationToken ct) =>
         _locations ??= await db.Locations.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct);
 }

@@ -87,7 +87,7 @@ internal static class CatalogSearch
     }
 
     /// <summary>Case-insensitive equality with any of the term's values, or a prefix match for <c>value*</c>.</summary>
-    private static Expression<Func<T, bool>> Exact<T>(SearchTerm term, Expression<Func<T, string>> property)
+    internal static Expression<Func<T, bool>> Exact<T>(SearchTerm term, Expression<Func<T, string>> property)
     {
         var result = Predicates.False<T>();
         foreach (var raw in term.Values)
@@ -101,14 +101,14 @@ internal static class CatalogSearch
         return result;
     }
 
-    private static Expression<Func<T, bool>> Text<T>(SearchTerm term, Expression<Func<T, string>> property)
+    internal static Expression<Func<T, bool>> Text<T>(SearchTerm term, Expression<Func<T, string>> property)
     {
         var value = term.Value.TrimEnd('*').ToLowerInvariant();
         Expression<Func<string, bool>> test = s => s != null && s.ToLower().Contains(value);
         return Apply(property, test);
     }
 
-    private static Expression<Func<T, bool>> Ids<T>(SearchTerm term, string gidType, Expression<Func<T, long>> property)
+    internal static Expression<Func<T, bool>> Ids<T>(SearchTerm term, string gidType, Expression<Func<T, long>> property)
     {
         var bound = Gid.TryParse(term.Value, gidType)
             ?? (long.TryParse(term.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1);
@@ -123,7 +123,7 @@ internal static class CatalogSearch
         return Apply(property, test);
     }
 
-    private static Expression<Func<T, bool>> Instant<T>(SearchTerm term, Expression<Func<T, DateTimeOffset>> property)
+    internal static Expression<Func<T, bool>> Instant<T>(SearchTerm term, Expression<Func<T, DateTimeOffset>> property)
     {
         if (!DateTimeOffset.TryParse(term.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
@@ -140,7 +140,7 @@ internal static class CatalogSearch
         return Apply(property, test);
     }
 
-    private static Expression<Func<T, bool>> Apply<T, TValue>(Expression<Func<T, TValue>> property, Expression<Func<TValue, bool>> test)
+    internal static Expression<Func<T, bool>> Apply<T, TValue>(Expression<Func<T, TValue>> property, Expression<Func<TValue, bool>> test)
     {
         var body = new Substitute(test.Parameters[0], property.Body).Visit(test.Body);
         return Expression.Lambda<Func<T, bool>>(body, property.Parameters);

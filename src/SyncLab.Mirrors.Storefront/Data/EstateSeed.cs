@@ -18,6 +18,21 @@ public static class IdRanges
     public const long Variant = 4_000_000_000;
     public const long InventoryItem = 5_000_000_000;
     public const long Location = 80_000_000;
+
+    // What shoppers and the admin create later: numbered from these in creation order, so that the same
+    // sequence of actions gives the same ids.
+    public const long Customer = 3_000_000_000;
+    public const long Order = 6_000_000_000;
+    public const long LineItem = 11_000_000_000;
+    public const long FulfillmentOrder = 12_000_000_000;
+    public const long FulfillmentOrderLineItem = 13_000_000_000;
+    public const long Fulfillment = 14_000_000_000;
+    public const long FulfillmentLineItem = 15_000_000_000;
+    public const long Refund = 16_000_000_000;
+    public const long RefundLineItem = 17_000_000_000;
+    public const long Transaction = 18_000_000_000;
+    public const long MailingAddress = 19_000_000_000;
+    public const long ShippingLine = 20_000_000_000;
 }
 
 /// <summary>Turns the estate into the storefront's starting state. Pure: the same estate gives the same shop.</summary>

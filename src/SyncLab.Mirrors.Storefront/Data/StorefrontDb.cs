@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace SyncLab.Mirrors.Storefront.Data;
 
-/// <summary>The shop's state: products, variants (each with its inventory item), locations, levels, webhooks.</summary>
+/// <summary>The shop's state: products, variants (each with its inventory item), locations, levels, customers, orders, webhooks.</summary>
 public sealed class StorefrontDb(DbContextOptions<StorefrontDb> options) : DbContext(options)
 {
     public DbSet<ProductRecord> Products => Set<ProductRecord>();
@@ -13,6 +13,28 @@ public sealed class StorefrontDb(DbContextOptions<StorefrontDb> options) : DbCon
     public DbSet<LocationRecord> Locations => Set<LocationRecord>();
 
     public DbSet<InventoryLevelRecord> InventoryLevels => Set<InventoryLevelRecord>();
+
+    public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
+
+    public DbSet<AddressRecord> Addresses => Set<AddressRecord>();
+
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
+
+    public DbSet<OrderLineRecord> OrderLines => Set<OrderLineRecord>();
+
+    public DbSet<FulfillmentOrderRecord> FulfillmentOrders => Set<FulfillmentOrderRecord>();
+
+    public DbSet<FulfillmentOrderLineRecord> FulfillmentOrderLines => Set<FulfillmentOrderLineRecord>();
+
+    public DbSet<FulfillmentRecord> Fulfillments => Set<FulfillmentRecord>();
+
+    public DbSet<FulfillmentLineRecord> FulfillmentLines => Set<FulfillmentLineRecord>();
+
+    public DbSet<RefundRecord> Refunds => Set<RefundRecord>();
+
+    public DbSet<RefundLineRecord> RefundLines => Set<RefundLineRecord>();
+
+    public DbSet<TransactionRecord> Transactions => Set<TransactionRecord>();
 
     public DbSet<WebhookSubscriptionRecord> WebhookSubscriptions => Set<WebhookSubscriptionRecord>();
 
@@ -49,6 +71,79 @@ public sealed class StorefrontDb(DbContextOptions<StorefrontDb> options) : DbCon
         modelBuilder.Entity<InventoryLevelRecord>(e =>
         {
             e.HasKey(l => new { l.InventoryItemId, l.LocationId });
+        });
+        modelBuilder.Entity<CustomerRecord>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.HasIndex(c => c.Email).IsUnique();
+        });
+        modelBuilder.Entity<AddressRecord>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.HasIndex(a => a.CustomerId);
+            e.Ignore(a => a.Name);
+        });
+        modelBuilder.Entity<OrderRecord>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.HasIndex(o => o.Number).IsUnique();
+            e.HasIndex(o => o.Token).IsUnique();
+            e.HasIndex(o => o.SourceIdentifier);
+            e.HasIndex(o => o.UpdatedAt);
+            e.HasIndex(o => o.CustomerId);
+        });
+        modelBuilder.Entity<OrderLineRecord>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.HasIndex(l => l.OrderId);
+            e.Ignore(l => l.CurrentQuantity);
+            e.Ignore(l => l.UnfulfilledQuantity);
+        });
+        modelBuilder.Entity<FulfillmentOrderRecord>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.HasIndex(f => f.OrderId);
+        });
+        modelBuilder.Entity<FulfillmentOrderLineRecord>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.HasIndex(f => f.FulfillmentOrderId);
+        });
+        modelBuilder.Entity<FulfillmentRecord>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.HasIndex(f => f.OrderId);
+        });
+        modelBuilder.Entity<FulfillmentLineRecord>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.HasIndex(f => f.FulfillmentId);
+        });
+        modelBuilder.Entity<RefundRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => r.OrderId);
+        });
+        modelBuilder.Entity<RefundLineRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => r.RefundId);
+        });
+        modelBuilder.Entity<TransactionRecord>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.HasIndex(t => t.OrderId);
         });
         modelBuilder.Entity<WebhookSubscriptionRecord>(e =>
         {

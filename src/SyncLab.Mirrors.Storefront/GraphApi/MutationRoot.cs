@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using SyncLab.Mirrors.Storefront.Catalog;
+using SyncLab.Mirrors.Storefront.Customers;
 using SyncLab.Mirrors.Storefront.Inventory;
+using SyncLab.Mirrors.Storefront.Orders;
 using SyncLab.Mirrors.Storefront.Webhooks;
 
 namespace SyncLab.Mirrors.Storefront.GraphApi;
@@ -16,5 +18,10 @@ public sealed class MutationRoot : ObjectGraphType
         SetQuantities.AddTo(this);
         AdjustQuantities.AddTo(this);
         SubscriptionCreate.AddTo(this);
+        CreateFulfillment.AddTo(this);
+        CancelOrder.AddTo(this);
+        CreateRefund.AddTo(this);
+        UpdateCustomer.AddTo(this);
+        UpdateEmailMarketingConsent.AddTo(this);
     }
 }

@@ -5,7 +5,7 @@ using SyncLab.Mirrors.Storefront.GraphApi.Types;
 
 namespace SyncLab.Mirrors.Storefront.GraphApi;
 
-/// <summary>The read side of the Admin API subset: products, variants, inventory items and locations.</summary>
+/// <summary>The read side of the Admin API subset: products, variants, inventory items, locations, orders, customers.</summary>
 public sealed class QueryRoot : ObjectGraphType
 {
     public QueryRoot()
@@ -58,6 +58,8 @@ public sealed class QueryRoot : ObjectGraphType
                 : await c.Shop().Catalog.LocationAsync(c.GidArgument("id", "Location"), c.CancellationToken));
 
         Webhooks.WebhookSubscriptionsQuery.AddTo(this);
+        Orders.OrdersQuery.AddTo(this);
+        Customers.CustomersQuery.AddTo(this);
     }
 
     private static T? First<T>(IReadOnlyList<T> items) where T : class => items.Count > 0 ? items[0] : null;

@@ -1,7 +1,10 @@
 using GraphQL;
+using SyncLab.Estate;
 using SyncLab.MirrorKit.Ledger;
 using SyncLab.Mirrors.Storefront.Catalog;
+using SyncLab.Mirrors.Storefront.Customers;
 using SyncLab.Mirrors.Storefront.Data;
+using SyncLab.Mirrors.Storefront.Orders;
 using SyncLab.Mirrors.Storefront.Webhooks;
 
 namespace SyncLab.Mirrors.Storefront.GraphApi;
@@ -16,11 +19,21 @@ public sealed class ShopRequest(
     MirrorLedger ledger,
     StorefrontMirrorSettings settings,
     WebhookOutbox webhooks,
-    ShopWriteGate writeGate)
+    ShopWriteGate writeGate,
+    BusinessEstate estate)
 {
+    private OrderReader? _orders;
+
     public StorefrontDb Db { get; } = db;
 
     public CatalogReader Catalog { get; } = new(db);
+
+    public CustomerReader Customers { get; } = new(db);
+
+    public OrderReader Orders => _orders ??= new OrderReader(Db, Catalog, Customers);
+
+    /// <summary>The shop's currency (the estate's): every order is in it.</summary>
+    public string Currency { get; } = estate.Options.Currency;
 
     public TimeProvider Clock { get; } = clock;
 

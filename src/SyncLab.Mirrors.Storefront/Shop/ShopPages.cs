@@ -1,18 +1,19 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SyncLab.Estate;
 using SyncLab.Mirrors.Storefront.Catalog;
 using SyncLab.Mirrors.Storefront.Data;
+using static SyncLab.Mirrors.Storefront.Shop.ShopLayout;
 
 namespace SyncLab.Mirrors.Storefront.Shop;
 
 /// <summary>
 /// The shopper's view, server-rendered HTML with stable <c>data-testid</c>s for browser tests:
-/// <c>GET /</c> lists active products, <c>GET /products/{handle}</c> shows price, compare-at price and stock.
+/// <c>GET /</c> lists active products, <c>GET /products/{handle}</c> shows price, compare-at price and stock,
+/// and a form that adds the product to the cart (<see cref="CartPages"/>).
 /// </summary>
 public static class ShopPages
 {
@@ -52,7 +53,7 @@ public static class ShopPages
         var product = await new CatalogReader(db).ProductByHandleAsync(handle, ct);
         if (product is null || product.Row.Status == ProductStatuses.Draft)
         {
-            return Page("Not found", "<h1>Page not found</h1><p>The page you were looking for does not exist.</p>", StatusCodes.Status404NotFound);
+            return NotFound();
         }
         var variant = product.Variants.FirstOrDefault();
         var total = product.TotalAvailable;
@@ -75,44 +76,15 @@ public static class ShopPages
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"sku\" data-testid=\"sku\">SKU: {Text(variant.Row.Sku ?? string.Empty)}</p>");
         }
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"stock\" data-testid=\"stock-message\">{Text(message)}</p>");
-        var disabled = StockMessage.Purchasable(product.Row.Status, total) ? string.Empty : " disabled";
-        html.Append(CultureInfo.InvariantCulture, $"<button type=\"button\" data-testid=\"add-to-cart\"{disabled}>Add to cart</button>");
+        var disabled = variant is not null && StockMessage.Purchasable(product.Row.Status, total) ? string.Empty : " disabled";
+        html.Append("<form method=\"post\" action=\"/cart/add\" data-testid=\"add-to-cart-form\">");
+        if (variant is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"variantId\" value=\"{variant.Row.Id}\">");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<label>Quantity <input type=\"number\" name=\"quantity\" value=\"1\" min=\"1\" data-testid=\"quantity\"{disabled}></label>");
+        html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" data-testid=\"add-to-cart\"{disabled}>Add to cart</button></form>");
         html.Append("</article><p><a href=\"/\">Back to the catalogue</a></p>");
         return Page(product.Row.Title, html.ToString());
     }
-
-    /// <summary>"$12.50" for USD, "12.50 EUR" otherwise.</summary>
-    public static string Price(decimal amount, BusinessEstate estate)
-    {
-        var text = amount.ToString("0.00", CultureInfo.InvariantCulture);
-        return estate.Options.Currency == "USD" ? "$" + text : $"{text} {estate.Options.Currency}";
-    }
-
-    private static string Text(string value) => HtmlEncoder.Default.Encode(value);
-
-    private static string Url(string value) => UrlEncoder.Default.Encode(value);
-
-    private static IResult Page(string title, string body, int status = StatusCodes.Status200OK) => Results.Content(
-        $$"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{Text(title)}} – SyncLab Staging Store</title>
-        <style>
-        body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-        .price { font-weight: 600; } .compare-at { color: #777; } .badge { background: #c00; color: #fff; padding: 0 .4rem; border-radius: .2rem; }
-        .stock { margin-top: 1rem; } .catalogue li { margin: .3rem 0; }
-        </style>
-        </head>
-        <body>
-        <header><a href="/">SyncLab Staging Store</a></header>
-        <main>{{body}}</main>
-        </body>
-        </html>
-        """,
-        "text/html; charset=utf-8",
-        Encoding.UTF8,
-        status);
 }

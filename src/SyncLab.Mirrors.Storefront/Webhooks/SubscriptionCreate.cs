@@ -106,7 +106,8 @@ public static class WebhookSubscriptionsQuery
             {
                 var topics = c.GetArgument<List<string>?>("topics");
                 var all = await c.Shop().Db.WebhookSubscriptions.AsNoTracking().ToListAsync(c.CancellationToken);
-                return c.PageOf(all.Where(s => topics is null || topics.Contains(s.Topic)).ToList(), s => s.Id);
+                // Compliance subscriptions belong to the app's configuration, not to the shop: the API does not list them.
+                return c.PageOf(all.Where(s => WebhookTopics.All.ContainsKey(s.Topic) && (topics is null || topics.Contains(s.Topic))).ToList(), s => s.Id);
             });
     }
 }

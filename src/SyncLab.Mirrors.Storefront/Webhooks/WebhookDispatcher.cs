@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SyncLab.MirrorKit.Chaos;
 using SyncLab.MirrorKit.Ledger;
 using SyncLab.Mirrors.Storefront.Data;
 
@@ -21,6 +22,7 @@ public sealed class WebhookDispatcher(
     TimeProvider clock,
     MirrorLedger ledger,
     StorefrontMirrorSettings settings,
+    WebhookChaos chaos,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int Batch = 50;
@@ -84,8 +86,15 @@ public sealed class WebhookDispatcher(
             delivery.LastError = "subscription removed";
             return;
         }
+        // Webhook chaos (docs/faults.md): a held delivery is rescheduled without counting an attempt.
+        var verdict = chaos.Decide(delivery.WebhookId, $"{delivery.Topic} {delivery.WebhookId}");
+        if (verdict.HoldUntil is { } heldUntil)
+        {
+            delivery.NextAttemptAt = heldUntil;
+            return;
+        }
         delivery.Attempts++;
-        var (ok, status, error) = await PostAsync(delivery, subscription.ApiVersion, ct);
+        var (ok, status, error) = await verdict.SendAsync(() => PostAsync(delivery, subscription.ApiVersion, ct), dropped: (true, null, "dropped by webhook chaos"));
         var now = clock.GetUtcNow();
         delivery.LastStatusCode = status;
         delivery.LastError = error;

@@ -27,7 +27,7 @@ public sealed class WebhookOutbox(TimeProvider clock) : IDisposable
             db.WebhookDeliveries.Add(new WebhookDeliveryRecord
             {
                 SubscriptionId = subscription.Id,
-                Topic = WebhookTopics.All[topic],
+                Topic = WebhookTopics.Rest(topic),
                 CallbackUrl = subscription.CallbackUrl,
                 Payload = body,
                 WebhookId = Guid.NewGuid().ToString(),

@@ -13,7 +13,7 @@ namespace SyncLab.Mirrors.Storefront.Webhooks;
 /// </summary>
 public static class WebhookPayloads
 {
-    private static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,

@@ -50,7 +50,7 @@ public class ErpMirrorFixture : IAsyncLifetime
         CompanyId = companies.GetProperty("value")[0].GetProperty("id").GetGuid();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         await App.StopAsync();

@@ -17,6 +17,9 @@ public sealed class VendorConformanceTests(ErpMirrorFixture erp) : IClassFixture
     [InlineData("locations")]
     [InlineData("itemLedgerEntries")]
     [InlineData("salesOrders")]
+    [InlineData("salesShipments")]
+    [InlineData("salesInvoices")]
+    [InlineData("salesCreditMemos")]
     public async Task every_field_the_mirror_returns_is_in_the_vendors_page(string entitySet)
     {
         await EnsureDataAsync(entitySet);
@@ -38,16 +41,38 @@ public sealed class VendorConformanceTests(ErpMirrorFixture erp) : IClassFixture
         Assert.Equal(VendorFields.Value["items"], names);
     }
 
-    [Fact]
-    public async Task sales_order_lines_use_only_vendor_fields()
+    [Theory]
+    [InlineData("salesOrders", "salesOrderLines")]
+    [InlineData("salesShipments", "salesShipmentLines")]
+    [InlineData("salesInvoices", "salesInvoiceLines")]
+    [InlineData("salesCreditMemos", "salesCreditMemoLines")]
+    public async Task document_lines_use_only_vendor_fields_whether_read_or_expanded(string documents, string lineSet)
     {
-        var order = await EnsureDataAsync("salesOrders");
+        var document = await EnsureDataAsync(documents);
 
-        var lines = (await erp.GetAllAsync($"{erp.Company}/salesOrders({order})/salesOrderLines")).Rows;
+        var lines = (await erp.GetAllAsync($"{erp.Company}/{documents}({document})/{lineSet}")).Rows;
+        var expanded = (await erp.GetJsonAsync($"{erp.Company}/{documents}({document})?$expand={lineSet}")).GetProperty(lineSet).EnumerateArray().ToList();
 
         Assert.NotEmpty(lines);
-        var names = lines.SelectMany(r => r.EnumerateObject().Select(p => p.Name)).Where(n => !n.StartsWith('@')).ToHashSet();
-        Assert.Empty(names.Except(VendorFields.Value["salesOrderLines"]));
+        Assert.Equal(lines.Count, expanded.Count);
+        var names = lines.Concat(expanded).SelectMany(r => r.EnumerateObject().Select(p => p.Name)).Where(n => !n.StartsWith('@')).ToHashSet();
+        Assert.Empty(names.Except(VendorFields.Value[lineSet]));
+    }
+
+    [Theory]
+    [InlineData("customers")]
+    [InlineData("salesOrders")]
+    [InlineData("salesShipments")]
+    [InlineData("salesInvoices")]
+    [InlineData("salesCreditMemos")]
+    public async Task document_and_customer_pages_return_the_vendors_fields_in_page_order(string entitySet)
+    {
+        await EnsureDataAsync(entitySet);
+
+        var row = (await erp.GetJsonAsync($"{erp.Company}/{entitySet}?$top=1")).GetProperty("value")[0];
+
+        var names = row.EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('@')).ToList();
+        Assert.Equal(VendorFields.Value[entitySet], names);
     }
 
     private async Task<Guid?> EnsureDataAsync(string entitySet)
@@ -57,7 +82,7 @@ public sealed class VendorConformanceTests(ErpMirrorFixture erp) : IClassFixture
             using var posted = await erp.PostJsonAsync($"/_synclab/erp/items/{erp.Unblocked(0).Sku}/stock-adjustments", new { locationCode = "WH01", quantity = 1 });
             posted.EnsureSuccessStatusCode();
         }
-        if (entitySet == "salesOrders")
+        if (entitySet is "salesOrders" or "salesShipments" or "salesInvoices" or "salesCreditMemos")
         {
             using var created = await erp.PostJsonAsync($"{erp.Company}/salesOrders", new
             {
@@ -65,7 +90,30 @@ public sealed class VendorConformanceTests(ErpMirrorFixture erp) : IClassFixture
                 salesOrderLines = new[] { new { lineObjectNumber = erp.Unblocked(1).Number, quantity = 2 } },
             });
             created.EnsureSuccessStatusCode();
-            return (await ErpMirrorFixture.ReadAsync(created)).GetProperty("id").GetGuid();
+            var order = await ErpMirrorFixture.ReadAsync(created);
+            if (entitySet == "salesOrders")
+            {
+                return order.GetProperty("id").GetGuid();
+            }
+            using var posted = await erp.ShipAndInvoiceAsync(order.GetProperty("id").GetGuid());
+            posted.EnsureSuccessStatusCode();
+            var invoice = Assert.Single(await erp.WhereAsync("salesInvoices", $"orderNumber eq '{order.GetProperty("number").GetString()}'"));
+            if (entitySet == "salesInvoices")
+            {
+                return invoice.GetProperty("id").GetGuid();
+            }
+            if (entitySet == "salesShipments")
+            {
+                return Assert.Single(await erp.WhereAsync("salesShipments", $"orderNumber eq '{order.GetProperty("number").GetString()}'")).GetProperty("id").GetGuid();
+            }
+            using var memo = await erp.PostJsonAsync($"{erp.Company}/salesCreditMemos", new
+            {
+                customerNumber = erp.Estate.Customers[0].Number,
+                invoiceId = invoice.GetProperty("id").GetGuid(),
+                salesCreditMemoLines = new[] { new { lineObjectNumber = erp.Unblocked(1).Number, quantity = 1 } },
+            });
+            memo.EnsureSuccessStatusCode();
+            return (await ErpMirrorFixture.ReadAsync(memo)).GetProperty("id").GetGuid();
         }
         return null;
     }

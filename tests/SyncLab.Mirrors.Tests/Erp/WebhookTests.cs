@@ -106,6 +106,33 @@ public sealed class WebhookTests(ErpMirrorFixture erp) : IClassFixture<ErpMirror
         Assert.Equal(0, receiver.Validations);
     }
 
+    [Fact]
+    public async Task ship_and_invoice_notifies_the_order_as_deleted_and_the_invoice_as_created()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var orders = await SubscribeAsync(receiver, "salesOrders", "orders");
+        var invoices = await SubscribeAsync(receiver, "salesInvoices", "invoices");
+        var item = await erp.ItemAsync(erp.Unblocked(12).Number);
+        var order = await erp.CreateOrderAsync("SHOPIFY-8001", erp.Estate.Customers[12].Number, (item.GetProperty("id").GetGuid(), 1));
+        var orderId = order.GetProperty("id").GetGuid();
+
+        using (var posted = await erp.ShipAndInvoiceAsync(orderId))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, posted.StatusCode);
+        }
+        erp.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var body = await receiver.NextAsync();
+        var notifications = body.GetProperty("value").EnumerateArray().ToList();
+        var invoice = Assert.Single(await erp.WhereAsync("salesInvoices", "externalDocumentNumber eq 'SHOPIFY-8001'"));
+        Assert.Contains(notifications, n => n.GetProperty("changeType").GetString() == "deleted"
+            && n.GetProperty("resource").GetString() == $"api/v2.0/companies({erp.CompanyId})/salesOrders({orderId})");
+        Assert.Contains(notifications, n => n.GetProperty("changeType").GetString() == "created"
+            && n.GetProperty("resource").GetString() == $"api/v2.0/companies({erp.CompanyId})/salesInvoices({invoice.GetProperty("id").GetGuid()})");
+        await DeleteAsync(orders);
+        await DeleteAsync(invoices);
+    }
+
     private async Task<JsonElement> SubscribeAsync(WebhookReceiver receiver, string entitySet, string clientState)
     {
         using var response = await erp.PostJsonAsync("/api/v2.0/subscriptions", new { notificationUrl = receiver.Url, resource = $"{erp.Company}/{entitySet}", clientState });

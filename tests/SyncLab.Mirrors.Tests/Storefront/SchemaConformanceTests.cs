@@ -42,6 +42,10 @@ public sealed class SchemaConformanceTests
             {
                 case IInputObjectGraphType input:
                     var inputFields = Named(theirs, "inputFields");
+                    // A field Shopify requires must be accepted here too, or a valid Shopify input would be refused.
+                    problems.AddRange(inputFields.Values
+                        .Where(f => Required(f) && input.GetField(f.GetProperty("name").GetString()!) is null)
+                        .Select(f => $"input field {type.Name}.{f.GetProperty("name").GetString()} is required at Shopify but missing here"));
                     foreach (var field in input.Fields)
                     {
                         checkedFields++;
@@ -70,6 +74,9 @@ public sealed class SchemaConformanceTests
                             problems.Add($"field {type.Name}.{field.Name} is {Print(field.ResolvedType!)} here but {ShopifySchema.Print(theirField.GetProperty("type"))} at Shopify");
                         }
                         var args = Named(theirField, "args");
+                        problems.AddRange(args.Values
+                            .Where(a => Required(a) && field.Arguments?.Find(a.GetProperty("name").GetString()!) is null)
+                            .Select(a => $"argument {type.Name}.{field.Name}({a.GetProperty("name").GetString()}) is required at Shopify but missing here"));
                         foreach (var argument in field.Arguments ?? [])
                         {
                             if (args.TryGetValue(argument.Name, out var theirArg))
@@ -98,8 +105,40 @@ public sealed class SchemaConformanceTests
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-        Assert.True(checkedFields > 100, $"only {checkedFields} fields were checked");
+        Assert.True(checkedFields > 500, $"only {checkedFields} fields were checked");
     }
+
+    [Fact]
+    public void the_order_fulfillment_refund_and_customer_surface_is_part_of_the_walk()
+    {
+        var schema = new AdminSchema();
+        schema.Initialize();
+        string[] types =
+        [
+            "Order", "OrderConnection", "LineItem", "MoneyBag", "MoneyV2", "TaxLine", "ShippingLine", "MailingAddress", "Customer",
+            "CustomerEmailMarketingConsentState", "FulfillmentOrder", "FulfillmentOrderLineItem", "Fulfillment", "FulfillmentTrackingInfo",
+            "FulfillmentLineItem", "Refund", "RefundLineItem", "OrderTransaction", "Job", "FulfillmentInput", "FulfillmentTrackingInput",
+            "RefundInput", "RefundLineItemInput", "OrderTransactionInput", "OrderCancelPayload", "OrderCancelUserError", "RefundCreatePayload",
+            "FulfillmentCreatePayload", "CustomerInput", "CustomerUpdatePayload", "CustomerEmailMarketingConsentUpdatePayload", "Decimal", "UnsignedInt64",
+            "OrderDisplayFinancialStatus", "OrderDisplayFulfillmentStatus", "OrderCancelReason", "RefundLineItemRestockType", "CurrencyCode", "CountryCode",
+        ];
+
+        var missing = types.Where(t => schema.AllTypes[t] is null)
+            .Concat(new[] { "orders", "order", "fulfillmentOrder", "job", "customers", "customer" }.Where(f => schema.Query.GetField(f) is null))
+            .Concat(new[] { "fulfillmentCreate", "orderCancel", "refundCreate", "customerUpdate", "customerEmailMarketingConsentUpdate" }
+                .Where(f => schema.Mutation!.GetField(f) is null))
+            .ToList();
+        Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
+        // 2025-01's orderCancel: every argument, with Shopify's nullability (refund and restock required, reason an enum).
+        var cancel = schema.Mutation!.GetField("orderCancel")!;
+        Assert.Equal(
+            ["orderId:ID!", "refund:Boolean!", "restock:Boolean!", "reason:OrderCancelReason!", "notifyCustomer:Boolean", "staffNote:String"],
+            cancel.Arguments!.Select(a => $"{a.Name}:{Print(a.ResolvedType!)}"));
+    }
+
+    private static bool Required(JsonElement inputValue) =>
+        inputValue.GetProperty("type").GetProperty("kind").GetString() == "NON_NULL"
+        && (!inputValue.TryGetProperty("defaultValue", out var d) || d.ValueKind == JsonValueKind.Null);
 
     private static string Kind(IGraphType type) => type switch
     {

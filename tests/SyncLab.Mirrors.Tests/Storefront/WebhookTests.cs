@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,6 +22,9 @@ public sealed class WebhookStorefrontHost : StorefrontHost
 
     public Channel<(IHeaderDictionary Headers, string Body)> Received { get; } = Channel.CreateUnbounded<(IHeaderDictionary, string)>();
 
+    /// <summary>Every delivery received so far, in arrival order (the channel above is consumed by readers; this is not).</summary>
+    public ConcurrentQueue<(IHeaderDictionary Headers, string Body)> All { get; } = new();
+
     /// <summary>How many of the next deliveries the receiver answers with 500.</summary>
     public int FailNext { get; set; }
 
@@ -38,7 +42,9 @@ public sealed class WebhookStorefrontHost : StorefrontHost
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
-            await Received.Writer.WriteAsync((new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
+            var delivery = ((IHeaderDictionary)new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body);
+            All.Enqueue(delivery);
+            await Received.Writer.WriteAsync(delivery);
             return FailNext-- > 0 ? Results.StatusCode(500) : Results.Ok();
         });
         await _receiver.StartAsync();
@@ -55,8 +61,42 @@ public sealed class WebhookStorefrontHost : StorefrontHost
         await base.DisposeAsync();
     }
 
+    /// <summary>Back to the seeded shop, forgetting what the receiver got (a late delivery of an earlier test may still arrive).</summary>
+    public async Task ResetAllAsync()
+    {
+        await ResetAsync();
+        All.Clear();
+        while (Received.Reader.TryRead(out _))
+        {
+        }
+    }
+
     public async Task<(IHeaderDictionary Headers, string Body)> NextDeliveryAsync() =>
         await Received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+
+    /// <summary>
+    /// Waits until a delivery of <paramref name="topic"/> (X-Shopify-Topic) whose JSON body satisfies
+    /// <paramref name="match"/> has arrived, whatever arrived before or after it, and returns it.
+    /// </summary>
+    public async Task<(IHeaderDictionary Headers, JsonElement Body, string Raw)> DeliveryAsync(string topic, Func<JsonElement, bool>? match = null)
+    {
+        for (var i = 0; i < 750; i++)
+        {
+            foreach (var (headers, body) in All)
+            {
+                if (headers["X-Shopify-Topic"].ToString() == topic)
+                {
+                    var json = JsonDocument.Parse(body).RootElement.Clone();
+                    if (match is null || match(json))
+                    {
+                        return (headers, json, body);
+                    }
+                }
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+        throw new TimeoutException($"no {topic} delivery arrived that matched");
+    }
 
     /// <summary>Waits (polling the admin API) until a delivery satisfies <paramref name="condition"/>.</summary>
     public async Task<JsonElement> DeliveryWhenAsync(Func<JsonElement, bool> condition)

@@ -65,3 +65,53 @@ public sealed class InventoryLevelConnectionGraphType() : ConnectionGraphType<In
 public sealed class LocationEdgeGraphType() : EdgeGraphType<LocationGraphType, Data.LocationRecord>("LocationEdge");
 
 public sealed class LocationConnectionGraphType() : ConnectionGraphType<LocationEdgeGraphType, LocationGraphType, Data.LocationRecord>("LocationConnection");
+
+public sealed class OrderEdgeGraphType() : EdgeGraphType<OrderGraphType, Orders.OrderNode>("OrderEdge");
+
+public sealed class OrderConnectionGraphType() : ConnectionGraphType<OrderEdgeGraphType, OrderGraphType, Orders.OrderNode>("OrderConnection");
+
+public sealed class LineItemEdgeGraphType() : EdgeGraphType<LineItemGraphType, Orders.LineItemNode>("LineItemEdge");
+
+public sealed class LineItemConnectionGraphType() : ConnectionGraphType<LineItemEdgeGraphType, LineItemGraphType, Orders.LineItemNode>("LineItemConnection");
+
+public sealed class ShippingLineEdgeGraphType() : EdgeGraphType<ShippingLineGraphType, ShippingLineValue>("ShippingLineEdge");
+
+public sealed class ShippingLineConnectionGraphType() : ConnectionGraphType<ShippingLineEdgeGraphType, ShippingLineGraphType, ShippingLineValue>("ShippingLineConnection");
+
+public sealed class FulfillmentOrderEdgeGraphType() : EdgeGraphType<FulfillmentOrderGraphType, Orders.FulfillmentOrderNode>("FulfillmentOrderEdge");
+
+public sealed class FulfillmentOrderConnectionGraphType()
+    : ConnectionGraphType<FulfillmentOrderEdgeGraphType, FulfillmentOrderGraphType, Orders.FulfillmentOrderNode>("FulfillmentOrderConnection");
+
+public sealed class FulfillmentOrderLineItemEdgeGraphType()
+    : EdgeGraphType<FulfillmentOrderLineItemGraphType, Orders.FulfillmentOrderLineNode>("FulfillmentOrderLineItemEdge");
+
+public sealed class FulfillmentOrderLineItemConnectionGraphType()
+    : ConnectionGraphType<FulfillmentOrderLineItemEdgeGraphType, FulfillmentOrderLineItemGraphType, Orders.FulfillmentOrderLineNode>("FulfillmentOrderLineItemConnection");
+
+public sealed class FulfillmentEdgeGraphType() : EdgeGraphType<FulfillmentGraphType, Orders.FulfillmentNode>("FulfillmentEdge");
+
+public sealed class FulfillmentConnectionGraphType() : ConnectionGraphType<FulfillmentEdgeGraphType, FulfillmentGraphType, Orders.FulfillmentNode>("FulfillmentConnection");
+
+public sealed class FulfillmentLineItemEdgeGraphType() : EdgeGraphType<FulfillmentLineItemGraphType, Orders.FulfillmentLineNode>("FulfillmentLineItemEdge");
+
+public sealed class FulfillmentLineItemConnectionGraphType()
+    : ConnectionGraphType<FulfillmentLineItemEdgeGraphType, FulfillmentLineItemGraphType, Orders.FulfillmentLineNode>("FulfillmentLineItemConnection");
+
+public sealed class RefundLineItemEdgeGraphType() : EdgeGraphType<RefundLineItemGraphType, Orders.RefundLineNode>("RefundLineItemEdge");
+
+public sealed class RefundLineItemConnectionGraphType()
+    : ConnectionGraphType<RefundLineItemEdgeGraphType, RefundLineItemGraphType, Orders.RefundLineNode>("RefundLineItemConnection");
+
+public sealed class OrderTransactionEdgeGraphType() : EdgeGraphType<OrderTransactionGraphType, Orders.TransactionNode>("OrderTransactionEdge");
+
+public sealed class OrderTransactionConnectionGraphType()
+    : ConnectionGraphType<OrderTransactionEdgeGraphType, OrderTransactionGraphType, Orders.TransactionNode>("OrderTransactionConnection");
+
+public sealed class CustomerEdgeGraphType() : EdgeGraphType<CustomerGraphType, Customers.CustomerNode>("CustomerEdge");
+
+public sealed class CustomerConnectionGraphType() : ConnectionGraphType<CustomerEdgeGraphType, CustomerGraphType, Customers.CustomerNode>("CustomerConnection");
+
+public sealed class MailingAddressEdgeGraphType() : EdgeGraphType<MailingAddressGraphType, Data.AddressRecord>("MailingAddressEdge");
+
+public sealed class MailingAddressConnectionGraphType() : ConnectionGraphType<MailingAddressEdgeGraphType, MailingAddressGraphType, Data.AddressRecord>("MailingAddressConnection");

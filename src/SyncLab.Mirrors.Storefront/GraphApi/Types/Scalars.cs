@@ -104,3 +104,59 @@ public sealed class UrlGraphType : ScalarGraphType
         _ => ThrowValueConversionError(value),
     };
 }
+
+/// <summary>
+/// Shopify's Decimal scalar (MoneyV2.amount): arbitrary precision, serialized as a string with at least one
+/// decimal place, the way Shopify prints it ("12.5", "18.0", "29.99").
+/// </summary>
+public sealed class ShopifyDecimalGraphType : ScalarGraphType
+{
+    public ShopifyDecimalGraphType()
+    {
+        Name = "Decimal";
+        Description = "A signed decimal number, which supports arbitrary precision and is serialized as a string.";
+    }
+
+    public static string Format(decimal value) => value.ToString("0.0###########", CultureInfo.InvariantCulture);
+
+    public override object? Serialize(object? value) => value switch
+    {
+        null => null,
+        decimal d => Format(d),
+        _ => Format(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+    };
+
+    public override object? ParseValue(object? value) => value switch
+    {
+        null => null,
+        decimal d => d,
+        string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        int or long or double or float => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+        _ => ThrowValueConversionError(value),
+    };
+}
+
+/// <summary>Shopify's UnsignedInt64 scalar (legacyResourceId, counts): a whole number sent as a string of digits.</summary>
+public sealed class UnsignedInt64GraphType : ScalarGraphType
+{
+    public UnsignedInt64GraphType()
+    {
+        Name = "UnsignedInt64";
+        Description = "An unsigned 64-bit integer, encoded as a string of base-10 digits.";
+    }
+
+    public override object? Serialize(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        _ => Convert.ToUInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+    };
+
+    public override object? ParseValue(object? value) => value switch
+    {
+        null => null,
+        string s when ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        int or long or uint or ulong => Convert.ToUInt64(value, CultureInfo.InvariantCulture),
+        _ => ThrowValueConversionError(value),
+    };
+}
