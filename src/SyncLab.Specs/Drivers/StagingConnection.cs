@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using SyncLab.Estate;
 using SyncLab.Staging;
+using SyncLab.Staging.Foreign;
 
 namespace SyncLab.Specs.Drivers;
 
@@ -56,6 +57,8 @@ public sealed class StagingConnection : IAsyncDisposable
             BasePort = 0,
             ClockStart = ScenarioEpoch,
             ClockRate = 0,
+            // No step talks to the foreign stubs yet; each WireMock server costs start-up time per scenario.
+            ForeignServices = new ForeignServicesOptions { Enabled = false },
         });
         Addresses = _host.Addresses;
         Estate = _host.Estate;
