@@ -19,8 +19,7 @@ public sealed class ErpDriver(StagingConnection staging)
     /// <summary>The item as Business Central API v2.0 returns it.</summary>
     public async Task<JsonNode> ItemAsync(string number)
     {
-        var companies = await Api("api/v2.0/companies");
-        var company = (string)companies!["value"]![0]!["id"]!;
+        var company = await CompanyAsync();
         var filter = Uri.EscapeDataString($"number eq '{number}'");
         var page = await Api($"api/v2.0/companies({company})/items?$filter={filter}");
         return page!["value"]!.AsArray().SingleOrDefault() ?? throw new InvalidOperationException($"the ERP has no item {number}");
@@ -28,6 +27,27 @@ public sealed class ErpDriver(StagingConnection staging)
 
     public async Task<decimal> InventoryAsync(string number) =>
         decimal.Parse((await ItemAsync(number))["inventory"]!.ToString(), CultureInfo.InvariantCulture);
+
+    public Task BlockItemAsync(string number) =>
+        staging.Http.SendOkAsync(HttpMethod.Patch, Admin($"items/{Uri.EscapeDataString(number)}"), new { blocked = true });
+
+    /// <summary>Sales orders (with their lines) carrying an external document number.</summary>
+    public async Task<IReadOnlyList<JsonNode>> SalesOrdersAsync(string externalDocumentNumber)
+    {
+        var filter = Uri.EscapeDataString($"externalDocumentNumber eq '{externalDocumentNumber}'");
+        var page = await Api($"api/v2.0/companies({await CompanyAsync()})/salesOrders?$filter={filter}&$expand=salesOrderLines");
+        return page!["value"]!.AsArray().Select(o => o!).ToList();
+    }
+
+    public async Task<IReadOnlyList<JsonNode>> CustomersAsync(string email)
+    {
+        var filter = Uri.EscapeDataString($"email eq '{email}'");
+        var page = await Api($"api/v2.0/companies({await CompanyAsync()})/customers?$filter={filter}");
+        return page!["value"]!.AsArray().Select(c => c!).ToList();
+    }
+
+    private async Task<string> CompanyAsync() =>
+        (string)(await Api("api/v2.0/companies"))!["value"]![0]!["id"]!;
 
     private string WarehouseCode => staging.Estate.Locations.First(l => l.Kind == Estate.LocationKind.Warehouse).Code;
 

@@ -17,6 +17,15 @@ public sealed class ScenarioItems(StagingConnection staging)
         return item;
     }
 
+    /// <summary>Takes a web item whose ERP number the office keyed with drift (case or trailing spaces).</summary>
+    public Item TakeDriftedWebItem(string alias)
+    {
+        var item = staging.Estate.Items.FirstOrDefault(i => i.WebEnabled && !i.Blocked && i.Number != i.Sku && !_numbers.ContainsValue(i.Number))
+            ?? throw new InvalidOperationException("the estate has no web item with a drifted ERP number; seed a larger one");
+        _numbers[alias] = item.Number;
+        return item;
+    }
+
     public void Name(string alias, string number) => _numbers[alias] = number;
 
     /// <summary>The ERP number an alias stands for; a literal number stands for itself.</summary>

@@ -42,6 +42,13 @@ public sealed class StorefrontDriver(StagingConnection staging)
             available);
     }
 
+    /// <summary>Places an order as a shopper would at checkout (the storefront's business action).</summary>
+    public async Task<JsonNode> PlaceOrderAsync(string email, IReadOnlyList<(string Sku, int Quantity)> lines) =>
+        (await staging.Http.SendOkAsync(
+            HttpMethod.Post,
+            new Uri(staging.Storefront, "_synclab/storefront/orders"),
+            new { email, firstName = "Scenario", lastName = "Shopper", lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }).ToList() }))!;
+
     private static decimal? Money(JsonNode? node) =>
         node is null ? null : decimal.Parse(node.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ namespace SyncLab.Specs.Steps;
 [Binding]
 public sealed class EstateSteps(StagingConnection staging, EngineDriver engine)
 {
-    private const int ScenarioSkus = 30;
+    private const int ScenarioSkus = 60;
 
     [Given(@"^a fresh estate seeded with (\d+)$")]
     public Task GivenAFreshEstate(int seed) => staging.ConnectAsync(seed, ScenarioSkus);

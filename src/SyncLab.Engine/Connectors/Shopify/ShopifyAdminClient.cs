@@ -96,18 +96,21 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
         ThrowOnUserErrors(data["inventorySetQuantities"]);
     }
 
-    /// <summary>Every order updated at or after <paramref name="since"/>, following the connection's cursor.</summary>
+    /// <summary>
+    /// Every order updated at or after <paramref name="since"/>, following the connection's cursor. Pages are
+    /// small on purpose: 10 orders of up to 10 lines stay under Shopify's 1,000-point single-query ceiling.
+    /// </summary>
     public async IAsyncEnumerable<ShopifyOrder> OrdersUpdatedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         const string query = """
             query OrdersSince($q: String!, $after: String) {
-              orders(first: 50, after: $after, query: $q) {
+              orders(first: 10, after: $after, query: $q) {
                 edges { node {
                   id name email createdAt updatedAt cancelledAt currencyCode
                   totalPriceSet { shopMoney { amount } }
                   customer { firstName lastName email }
                   shippingAddress { firstName lastName address1 city zip countryCodeV2 phone }
-                  lineItems(first: 100) { edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } } } }
+                  lineItems(first: 10) { pageInfo { hasNextPage endCursor } edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } } } }
                 } }
                 pageInfo { hasNextPage endCursor }
               }
@@ -125,12 +128,46 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
             var connection = data["orders"]!;
             foreach (var edge in connection["edges"]!.AsArray())
             {
-                yield return ParseOrder(edge!["node"]!);
+                var order = ParseOrder(edge!["node"]!);
+                var lines = edge["node"]!["lineItems"]!["pageInfo"];
+                if ((bool?)lines?["hasNextPage"] == true)
+                {
+                    order = order with { Lines = [.. order.Lines, .. await RemainingLinesAsync(order.Id, (string)lines!["endCursor"]!, ct)] };
+                }
+                yield return order;
             }
             after = (bool?)connection["pageInfo"]?["hasNextPage"] == true ? (string?)connection["pageInfo"]!["endCursor"] : null;
         }
         while (after is not null);
     }
+
+    /// <summary>The lines of a large order beyond the first page, so no line is ever dropped.</summary>
+    private async Task<List<ShopifyOrderLine>> RemainingLinesAsync(string orderId, string after, CancellationToken ct)
+    {
+        const string query = """
+            query OrderLines($id: ID!, $after: String) {
+              order(id: $id) {
+                lineItems(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } } } }
+              }
+            }
+            """;
+        var lines = new List<ShopifyOrderLine>();
+        string? cursor = after;
+        while (cursor is not null)
+        {
+            var data = await SendAsync(query, new JsonObject { ["id"] = orderId, ["after"] = cursor }, ct);
+            var connection = data["order"]!["lineItems"]!;
+            lines.AddRange(connection["edges"]!.AsArray().Select(e => ParseLine(e!["node"]!)));
+            cursor = (bool?)connection["pageInfo"]?["hasNextPage"] == true ? (string?)connection["pageInfo"]!["endCursor"] : null;
+        }
+        return lines;
+    }
+
+    private static ShopifyOrderLine ParseLine(JsonNode l) => new(
+        (string?)l["sku"],
+        (int)l["quantity"]!,
+        ParseMoney(l["originalUnitPriceSet"]?["shopMoney"]?["amount"]) ?? 0m,
+        (string?)l["title"] ?? string.Empty);
 
     private static ShopifyOrder ParseOrder(JsonNode n)
     {
@@ -150,11 +187,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
                 (string?)address["city"], (string?)address["zip"], (string?)address["countryCodeV2"], (string?)address["phone"]),
             (string?)customer?["firstName"],
             (string?)customer?["lastName"],
-            n["lineItems"]!["edges"]!.AsArray().Select(e => e!["node"]!).Select(l => new ShopifyOrderLine(
-                (string?)l["sku"],
-                (int)l["quantity"]!,
-                ParseMoney(l["originalUnitPriceSet"]?["shopMoney"]?["amount"]) ?? 0m,
-                (string?)l["title"] ?? string.Empty)).ToList());
+            n["lineItems"]!["edges"]!.AsArray().Select(e => ParseLine(e!["node"]!)).ToList());
     }
 
     private async Task<JsonNode> SendAsync(string query, JsonObject variables, CancellationToken ct)
