@@ -1,0 +1,34 @@
+# shellcheck shell=bash
+# Lists the Gherkin scenarios the acceptance run executed through Reqnroll, from its TRX file. Sourced, never run.
+
+# scenario_report DIR: prints one line per scenario (outcome and name) and a count, for the TRX files of
+# SyncLab.Acceptance in DIR, and where Reqnroll's own reports are.
+scenario_report() {
+    local file found=0 passed=0 failed=0 other=0 line name outcome
+    for file in "$1"/*.trx; do
+        [[ -f $file ]] || continue
+        grep -q 'SyncLab.Acceptance.dll' "$file" || continue
+        found=1
+        log "scenarios executed through Reqnroll ($(basename "$file")):"
+        while IFS= read -r line; do
+            name=$(sed -n 's/.* testName="\([^"]*\)".*/\1/p' <<<"$line")
+            outcome=$(sed -n 's/.* outcome="\([^"]*\)".*/\1/p' <<<"$line")
+            name=${name//&amp;/&}
+            name=${name//&quot;/\"}
+            name=${name//&lt;/<}
+            name=${name//&gt;/>}
+            name=${name//&#39;/\'}
+            printf '  %-7s %s\n' "$outcome" "$name"
+            case $outcome in
+            Passed) passed=$((passed + 1)) ;;
+            Failed) failed=$((failed + 1)) ;;
+            *) other=$((other + 1)) ;;
+            esac
+        done < <(grep -o '<UnitTestResult [^>]*>' "$file")
+    done
+    if ((found)); then
+        log "scenarios: $passed passed, $failed failed, $other other; Reqnroll report: artifacts/reqnroll/report.html, messages: artifacts/reqnroll/messages.ndjson"
+    else
+        warn "no TRX file of SyncLab.Acceptance: no scenario ran"
+    fi
+}
