@@ -4,7 +4,9 @@ using SyncLab.Cli.Commands;
 var root = new RootCommand("SyncLab: mirrors of ERP, POS, warehouse and storefront, the sync engine, and the scenarios that prove it.")
 {
     UpCommand.Create(),
+    MirrorCommand.Create(),
     TestCommand.Create(),
+    BenchCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

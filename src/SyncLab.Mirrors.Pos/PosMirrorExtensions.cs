@@ -28,6 +28,7 @@ public static class PosMirrorExtensions
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = settings.Webhooks.AttemptTimeout);
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddSquareOpenApi();
         return builder;
     }
 
@@ -45,6 +46,7 @@ public static class PosMirrorExtensions
         CreatePayment.Map(v2);
         WebhookSubscriptions.Map(v2);
         ListCustomers.Map(v2);
+        app.MapSquareOpenApi();
 
         var pos = app.MapAdminGroup("pos");
         RecordSale.Map(pos);

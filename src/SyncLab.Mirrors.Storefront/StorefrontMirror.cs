@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SyncLab.Estate;
 using SyncLab.MirrorKit.Clock;
 using SyncLab.MirrorKit.Hosting;
+using SyncLab.Mirrors.Storefront.GraphApi;
 
 namespace SyncLab.Mirrors.Storefront;
 
@@ -24,6 +25,7 @@ public static class StorefrontMirror
         var app = builder.Build();
         app.UseMirrorKit();
         app.MapStorefront();
+        app.MapSchemaDescription();
         return app;
     }
 }

@@ -23,6 +23,7 @@ public static class WarehouseMirrorExtensions
         builder.Services.AddDbContext<WarehouseDb>(db => options.Store.Apply(db, "warehouse-" + options.Instance));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(sp => new WarehouseRuntime(settings, estate, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddShipStationOpenApi();
         return builder;
     }
 
@@ -38,6 +39,7 @@ public static class WarehouseMirrorExtensions
         ListShipments.Map(v2);
         CancelShipment.Map(v2);
         CreateLabelFromShipment.Map(v2);
+        app.MapShipStationOpenApi();
 
         var warehouse = app.MapAdminGroup("warehouse");
         RecordReceipt.Map(warehouse);

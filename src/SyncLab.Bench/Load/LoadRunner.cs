@@ -118,6 +118,13 @@ public sealed class LoadRunner : IDisposable
         }
     }
 
+    /// <summary>Drives the case for <paramref name="length"/> and keeps nothing: warms the process (JIT tiers, pools) before anything is measured.</summary>
+    public Task WarmUpAsync(BenchCase benchCase, TimeSpan length, CancellationToken ct = default)
+    {
+        var workers = Enumerable.Range(0, _options.Workers).Select(i => new Worker(i, new Random(_options.Seed + i))).ToArray();
+        return PhaseAsync(benchCase, workers, length, record: false, ct);
+    }
+
     /// <summary>Sends one request of the case and says why it failed, or null: a broken case is reported, not measured.</summary>
     public async Task<string?> ProbeAsync(BenchCase benchCase, CancellationToken ct = default)
     {

@@ -9,6 +9,9 @@ public static class MarkdownReport
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
+    /// <summary>The process warm-up on the bare endpoint, in case warm-ups (see <see cref="MirrorsBenchmark"/>).</summary>
+    private const int ProcessWarmUpFactor = MirrorsBenchmark.ProcessWarmUpFactor;
+
     /// <summary>Below this many measured requests a p99 says little; the table marks it.</summary>
     private const int FewSamples = 100;
 
@@ -52,9 +55,11 @@ public static class MarkdownReport
             $"for the storefront, from the stubbed SKUs for the baselines. " +
             $"Latency is from sending to the last byte of the body. A request counts only if it is answered 2xx *and* the answer " +
             $"holds what was asked for (the SKU or id; for GraphQL no `errors` and no `userErrors`); anything else is an error and " +
-            $"is left out of req/s and latencies. Ratios divide by the bare Kestrel endpoint measured first in this run, read by read " +
-            $"and write by write: req/s × < 1 and p99 × > 1 mean slower than bare. The bare endpoint is measured again last: " +
-            $"its ratio there shows how much the machine drifted during the run."));
+            $"is left out of req/s and latencies. Before anything is measured the process is warmed up on the bare endpoint " +
+            $"({load.WarmUp.TotalSeconds * ProcessWarmUpFactor:0.##} s per operation), so JIT tiering does not flatter later cases. " +
+            $"Ratios divide by the mean of the two bare Kestrel runs of the same operation, measured first and last in this run " +
+            $"(read by read, write by write): req/s × < 1 and p99 × > 1 mean slower than bare. The two bare rows' own ratios show " +
+            $"how much the machine drifted during the run; differences of that size are noise."));
         Line(s);
         Line(s, "| target | op | request | ok | errors | req/s | req/s × bare | p50 ms | p99 ms | p99 × bare | max ms | bytes/answer |");
         Line(s, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -63,7 +68,7 @@ public static class MarkdownReport
             var baseline = report.BaselineFor(r.Case.Operation);
             Line(s, string.Create(Culture, $"| {r.Case.Target} | {Op(r.Case.Operation)} | {r.Case.Request} | {r.Ok:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | " +
                 $"{Ratio(r.RequestsPerSecond, baseline?.RequestsPerSecond)} | {Ms(r.P50)} | {Ms(r.P99)}{(r.Ok < FewSamples ? " †" : "")} | " +
-                $"{Ratio(r.P99.TotalMilliseconds, baseline?.P99.TotalMilliseconds)} | {Ms(r.Max)} | {r.MeanResponseBytes:N0} |"));
+                $"{Ratio(r.P99.TotalMilliseconds, baseline?.P99Milliseconds)} | {Ms(r.Max)} | {r.MeanResponseBytes:N0} |"));
         }
         if (report.Results.Any(r => r.Ok < FewSamples))
         {
@@ -92,8 +97,22 @@ public static class MarkdownReport
 
     private static string Ms(TimeSpan span) => span.TotalMilliseconds.ToString(span.TotalMilliseconds < 10 ? "0.00" : "0.0", Culture);
 
-    private static string Ratio(double value, double? baseline) =>
-        baseline is > 0 ? (value / baseline.Value).ToString("0.00", Culture) + "×" : "–";
+    /// <summary>Two decimals from 0.1 up, whole numbers from 100 up, and two significant digits below 0.1 (0.00047×, not 0.00×).</summary>
+    internal static string Ratio(double value, double? baseline)
+    {
+        if (baseline is not > 0)
+        {
+            return "–";
+        }
+        var ratio = value / baseline.Value;
+        var text = ratio switch
+        {
+            >= 100 => ratio.ToString("N0", Culture),
+            >= 0.1 or <= 0 => ratio.ToString("0.00", Culture),
+            _ => ratio.ToString("F" + ((int)Math.Ceiling(-Math.Log10(ratio)) + 1).ToString(Culture), Culture),
+        };
+        return text + "×";
+    }
 
     private static void Line(StringBuilder s, string text = "") => s.Append(text).Append('\n');
 }

@@ -18,7 +18,13 @@ public sealed record MirrorsBenchReport(
     IReadOnlyList<LoadResult> Results,
     IReadOnlyList<BrokenCase> Broken)
 {
-    /// <summary>The bare Kestrel result of the same operation measured first in this run: what ratios divide by.</summary>
-    public LoadResult? BaselineFor(Operation operation) =>
-        Results.FirstOrDefault(r => r.Case.Target == MirrorsBenchmark.BareTarget && r.Case.Operation == operation);
+    /// <summary>
+    /// What ratios divide by: the mean of the bare Kestrel runs of the same operation in this run (measured first
+    /// and last, so a machine that drifts during the run moves the baseline with it).
+    /// </summary>
+    public (double RequestsPerSecond, double P99Milliseconds)? BaselineFor(Operation operation)
+    {
+        var bare = Results.Where(r => r.Case.Target.StartsWith(MirrorsBenchmark.BareTarget, StringComparison.Ordinal) && r.Case.Operation == operation).ToList();
+        return bare.Count == 0 ? null : (bare.Average(r => r.RequestsPerSecond), bare.Average(r => r.P99.TotalMilliseconds));
+    }
 }

@@ -69,6 +69,12 @@ internal static class VendorEndpoint
                 ? await BatchRequest.ExecuteAsync(apiRoot, body, origin, http.RequestServices, http.RequestAborted)
                 : VendorResponse.Error(VendorError.MethodNotAllowed(http.Request.Method, "$batch"));
         }
+        if (rest == "$metadata")
+        {
+            return http.Request.Method == HttpMethods.Get
+                ? ServiceMetadata.Answer(routes, apiRoot)
+                : VendorResponse.Error(VendorError.MethodNotAllowed(http.Request.Method, "$metadata"));
+        }
         try
         {
             var request = new VendorRequest(http.Request.Method, apiRoot, ParseSegments(rest), query, headers, body, origin, http.RequestServices);
@@ -148,7 +154,11 @@ internal static class VendorEndpoint
         http.Response.Headers["OData-Version"] = "4.0";
         if (response.Body is { } body)
         {
-            http.Response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
+            // $metadata says its own type (CSDL is XML); every other answer is OData JSON.
+            if (!response.Headers.ContainsKey("Content-Type"))
+            {
+                http.Response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
+            }
             await http.Response.Body.WriteAsync(body, http.RequestAborted);
         }
     }

@@ -27,6 +27,13 @@ internal sealed class VendorRoutes
 
     public bool KnowsRoot(string apiRoot) => _routes.Any(r => r.ApiRoot == apiRoot);
 
+    /// <summary>The API roots, e.g. "v2.0" and "synclab/commerce/v1.0".</summary>
+    public IEnumerable<string> Roots => _routes.Select(r => r.ApiRoot).Distinct();
+
+    /// <summary>The routes of one API root in the order they were added: what its <c>$metadata</c> describes.</summary>
+    public IEnumerable<(string Method, IReadOnlyList<(string Name, bool Keyed)> Segments)> Of(string apiRoot) =>
+        _routes.Where(r => r.ApiRoot == apiRoot).Select(r => (r.Method, (IReadOnlyList<(string Name, bool Keyed)>)r.Segments));
+
     public async Task<VendorResponse> DispatchAsync(VendorRequest request, CancellationToken cancellationToken)
     {
         try

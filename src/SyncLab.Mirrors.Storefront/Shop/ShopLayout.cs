@@ -50,6 +50,16 @@ public static class ShopLayout
     public static IResult NotFound() =>
         Page("Not found", "<h1>Page not found</h1><p>The page you were looking for does not exist.</p>", StatusCodes.Status404NotFound);
 
-    /// <summary>After a form post, the browser is sent on with a GET (post/redirect/get).</summary>
-    public static IResult SeeOther(string location) => Results.Redirect(location, permanent: false, preserveMethod: false);
+    /// <summary>After a form post, the browser is sent on with a GET: 303 See Other (post/redirect/get).</summary>
+    public static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -36,9 +36,12 @@ public class StorefrontHost : IAsyncLifetime
 
     protected virtual StorefrontMirrorSettings Settings => new() { AccessToken = Token, Throttle = QueryCostLimits.Off };
 
+    /// <summary>Where the mirror keeps its state: InMemory unless a test class is about a durable store.</summary>
+    protected virtual MirrorHostOptions HostOptions => new();
+
     public virtual async Task InitializeAsync()
     {
-        App = StorefrontMirror.Build(new MirrorHostOptions(), Clock, Estate, Settings);
+        App = StorefrontMirror.Build(HostOptions, Clock, Estate, Settings);
         await App.StartAsync();
         Http = new HttpClient { BaseAddress = App.BoundAddress() };
     }

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using SyncLab.Bench;
+using SyncLab.Bench.Load;
+using SyncLab.Bench.Report;
+
+namespace SyncLab.Cli.Commands;
+
+/// <summary><c>synclab bench mirrors</c>: requests/s and p99 of each mirror next to bare Kestrel and WireMock.Net, in one run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create() => new("bench", "Measure SyncLab (see docs/benchmarks.md)") { Mirrors() };
+
+    private static Command Mirrors()
+    {
+        var skus = new Option<int>("--skus") { Description = "Items in the seeded estate", DefaultValueFactory = _ => 50_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the estate and of the SKUs each worker picks", DefaultValueFactory = _ => 42 };
+        var duration = new Option<double>("--duration") { Description = "Measured seconds per case", DefaultValueFactory = _ => 3 };
+        var warmUp = new Option<double>("--warmup") { Description = "Warm-up seconds per case (not counted)", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers") { Description = "Concurrent closed-loop workers (one connection each)", DefaultValueFactory = _ => 16 };
+        var rate = new Option<double>("--clock-rate") { Description = "Business seconds per real second (0 = frozen)", DefaultValueFactory = _ => 1 };
+        var mappings = new Option<int[]>("--wiremock-mappings")
+        {
+            Description = "WireMock.Net servers to compare with, by mapping count (even: half reads, half writes)",
+            DefaultValueFactory = _ => [10, 500],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Measure only cases whose name contains one of these, e.g. --only erp \"WireMock.Net, 500\" (the bare baseline always runs)",
+            DefaultValueFactory = _ => [],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<string>("--out") { Description = "Markdown report file (also printed)", DefaultValueFactory = _ => "artifacts/bench/mirrors-latest.md" };
+
+        skus.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1_000_000, "--skus must be between 1 and 1000000"));
+        duration.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() is > 0 and <= 600, "--duration must be more than 0 and at most 600 seconds"));
+        warmUp.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() is >= 0 and <= 600, "--warmup must be between 0 and 600 seconds"));
+        workers.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1024, "--workers must be between 1 and 1024"));
+        rate.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() >= 0, "--clock-rate must be 0 or more"));
+        mappings.Validators.Add(r => Check(r, r.GetValueOrDefault<int[]>() is { } m && m.All(n => n is >= 2 and <= 100_000 && n % 2 == 0), "--wiremock-mappings takes even numbers from 2 to 100000"));
+
+        var command = new Command("mirrors", "Each mirror's requests/s and p99 for a read and a write, next to bare Kestrel and WireMock.Net, in one run")
+        {
+            skus, seed, duration, warmUp, workers, rate, mappings, only, output,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = new MirrorsBenchOptions
+            {
+                Skus = result.GetValue(skus),
+                Seed = result.GetValue(seed),
+                ClockRate = result.GetValue(rate),
+                WireMockMappings = result.GetValue(mappings)!,
+                Only = result.GetValue(only)!,
+                Load = new LoadOptions
+                {
+                    Workers = result.GetValue(workers),
+                    Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
+                    WarmUp = TimeSpan.FromSeconds(result.GetValue(warmUp)),
+                    Seed = result.GetValue(seed),
+                },
+                CommandLine = "synclab " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
+            };
+            MirrorsBenchReport report;
+            try
+            {
+                report = await MirrorsBenchmark.RunAsync(options, Console.Error, ct);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or HttpRequestException)
+            {
+                await Console.Error.WriteLineAsync($"synclab bench: {e.GetBaseException().Message}");
+                return 1;
+            }
+            var markdown = MarkdownReport.Render(report);
+            await Console.Out.WriteAsync(markdown);
+            var path = Path.GetFullPath(result.GetValue(output)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, markdown, ct);
+            await Console.Error.WriteLineAsync($"bench: report written to {path}");
+            // A broken case or errors are findings, not a crash: the report says which; the exit code says so too.
+            return report.Broken.Count > 0 || report.Results.Any(r => r.Errors > 0) ? 3 : 0;
+        });
+        return command;
+    }
+
+    private static void Check(System.CommandLine.Parsing.OptionResult result, bool valid, string message)
+    {
+        if (!valid)
+        {
+            result.AddError(message);
+        }
+    }
+
+    private static string Quote(string arg) => arg.Length > 0 && !arg.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$') ? arg : $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace SyncLab.Mirrors.Tests.Cli;
+
+/// <summary>
+/// <c>synclab mirror &lt;system&gt;</c> as a user runs it: the built CLI in its own process, one mirror alone,
+/// stopped by SIGINT (what Ctrl-C sends).
+/// </summary>
+public sealed partial class MirrorCommandTests
+{
+    /// <summary>Generous: a cold start of the CLI on a busy two-core CI machine; the test never waits longer than it must.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task the_erp_mirror_runs_alone_on_a_free_port_and_stops_cleanly_on_ctrl_c()
+    {
+        using var limit = new CancellationTokenSource(Patience);
+        using var cli = Synclab("mirror", "erp", "--port", "0", "--skus", "10", "--clock-rate", "0");
+        var stderr = cli.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            var banner = await ReadUntilAsync(cli, "listens on", limit.Token);
+            var address = new Uri(ListensOn().Match(banner).Groups["url"].Value);
+            Assert.StartsWith("erp (Microsoft Dynamics 365 Business Central API v2.0) listens on http://127.0.0.1:", banner, StringComparison.Ordinal);
+
+            using var http = new HttpClient { BaseAddress = address };
+            using (var health = await http.GetAsync("/health", limit.Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            }
+            using var companies = new HttpRequestMessage(HttpMethod.Get, "/api/v2.0/companies");
+            companies.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "cli-test");
+            using (var vendor = await http.SendAsync(companies, limit.Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, vendor.StatusCode);
+                using var body = JsonDocument.Parse(await vendor.Content.ReadAsStringAsync(limit.Token));
+                Assert.Equal("CRONUS USA, Inc.", body.RootElement.GetProperty("value")[0].GetProperty("name").GetString());
+            }
+
+            await InterruptAsync(cli, limit.Token);
+            var rest = await cli.StandardOutput.ReadToEndAsync(limit.Token);
+            await cli.WaitForExitAsync(limit.Token);
+
+            Assert.True(cli.ExitCode == 0, $"exit code {cli.ExitCode}; stderr: {await stderr}");
+            Assert.Contains("Stopped.", rest, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!cli.HasExited)
+            {
+                cli.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("nope")]
+    [InlineData("erp", "--port", "70000")]
+    [InlineData("pos", "--store", "postgres", "--postgres", "")]
+    public async Task bad_input_gets_one_line_on_stderr_and_exit_code_2(params string[] args)
+    {
+        using var limit = new CancellationTokenSource(Patience);
+        using var cli = Synclab(["mirror", .. args]);
+        var stdout = cli.StandardOutput.ReadToEndAsync(limit.Token);
+
+        var stderr = await cli.StandardError.ReadToEndAsync(limit.Token);
+        await cli.WaitForExitAsync(limit.Token);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(await stdout);
+    }
+
+    /// <summary>
+    /// Starts the CLI built next to this test assembly (same configuration). Through <c>env --default-signal=INT</c>:
+    /// a process started from a background job inherits SIGINT ignored, and .NET then never sees it; the CLI must
+    /// get SIGINT the way a terminal delivers it, wherever the test runner itself was started from.
+    /// </summary>
+    private static Process Synclab(params string[] args)
+    {
+        var start = new ProcessStartInfo("/usr/bin/env")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["--default-signal=INT", DotnetHost(), CliAssembly(), .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        // The CLI's own defaults, not whatever a developer's shell exports.
+        foreach (var name in new[] { "SYNCLAB__SEED", "SYNCLAB__SKUS", "SYNCLAB__BIND", "SYNCLAB__STORE", "SYNCLAB__POSTGRES", "SYNCLAB__ADMIN_TOKEN" })
+        {
+            start.Environment.Remove(name);
+        }
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start the synclab CLI");
+    }
+
+    private static async Task<string> ReadUntilAsync(Process cli, string marker, CancellationToken ct)
+    {
+        var seen = new List<string>();
+        while (await cli.StandardOutput.ReadLineAsync(ct) is { } line)
+        {
+            if (line.Contains(marker, StringComparison.Ordinal))
+            {
+                return line;
+            }
+            seen.Add(line);
+        }
+        throw new InvalidOperationException($"synclab ended (exit {(cli.HasExited ? cli.ExitCode : -1)}) before printing '{marker}': {string.Join(" | ", seen)} {await cli.StandardError.ReadToEndAsync(ct)}");
+    }
+
+    /// <summary>SIGINT, as Ctrl-C sends it; Process.Kill would send SIGKILL, which no program can handle.</summary>
+    private static async Task InterruptAsync(Process cli, CancellationToken ct)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill", ["-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        await kill.WaitForExitAsync(ct);
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>The dotnet that runs these tests; <c>dotnet</c> on the PATH otherwise.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+        : "dotnet";
+
+    /// <summary><c>src/SyncLab.Cli/bin/&lt;Configuration&gt;/net10.0/synclab.dll</c>, built with this project (it references the CLI for that).</summary>
+    private static string CliAssembly()
+    {
+        var configuration = typeof(MirrorCommandTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SyncLab.sln")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var dll = Path.Combine(root.FullName, "src", "SyncLab.Cli", "bin", configuration, "net10.0", "synclab.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: build src/SyncLab.Cli -c {configuration}");
+        return dll;
+    }
+
+    [GeneratedRegex(@"listens on (?<url>http://\S+?);")]
+    private static partial Regex ListensOn();
+}
