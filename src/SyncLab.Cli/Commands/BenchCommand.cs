@@ -15,7 +15,7 @@ internal static class BenchCommand
         var skus = new Option<int>("--skus") { Description = "Items in the seeded estate", DefaultValueFactory = _ => 50_000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the estate and of the SKUs each worker picks", DefaultValueFactory = _ => 42 };
         var duration = new Option<double>("--duration") { Description = "Measured seconds per case", DefaultValueFactory = _ => 3 };
-        var warmUp = new Option<double>("--warmup") { Description = "Warm-up seconds per case (not counted)", DefaultValueFactory = _ => 1 };
+        var warmUp = new Option<double>("--warmup") { Description = "Warm-up seconds per case (not counted)", DefaultValueFactory = _ => 2 };
         var workers = new Option<int>("--workers") { Description = "Concurrent closed-loop workers (one connection each)", DefaultValueFactory = _ => 16 };
         var rate = new Option<double>("--clock-rate") { Description = "Business seconds per real second (0 = frozen)", DefaultValueFactory = _ => 1 };
         var mappings = new Option<int[]>("--wiremock-mappings")

@@ -104,28 +104,9 @@ public sealed class BusinessCentralClient(HttpClient http, EngineOptions options
         }
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new VendorCallException(System, e.Message, transient: true);
-        }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new VendorCallException(System, "request timed out", transient: true);
-        }
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await VendorCallException.FromResponseAsync(System, response, ct);
-            }
-            return await response.Content.ReadFromJsonAsync<T>(Json, ct)
-                ?? throw new VendorCallException(System, $"empty answer from {uri.AbsolutePath}", transient: true);
-        }
+        using var response = await http.SendOkAsync(System, request, ct);
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+            ?? throw new VendorCallException(System, $"empty answer from {uri.AbsolutePath}", transient: true);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -198,34 +198,15 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
             Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
         };
         request.Headers.Add("X-Shopify-Access-Token", options.StorefrontToken);
-        HttpResponseMessage response;
-        try
+        using var response = await http.SendOkAsync(System, request, ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(ct) ?? throw new VendorCallException(System, "empty answer", transient: true);
+        if (body["errors"] is JsonArray { Count: > 0 } errors)
         {
-            response = await http.SendAsync(request, ct);
+            var throttled = errors.Any(e => (string?)e?["extensions"]?["code"] == "THROTTLED");
+            var message = string.Join("; ", errors.Select(e => (string?)e?["message"]));
+            throw new VendorCallException(System, message, transient: throttled, throttled ? RefillWait(body) : null);
         }
-        catch (HttpRequestException e)
-        {
-            throw new VendorCallException(System, e.Message, transient: true);
-        }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new VendorCallException(System, "request timed out", transient: true);
-        }
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await VendorCallException.FromResponseAsync(System, response, ct);
-            }
-            var body = await response.Content.ReadFromJsonAsync<JsonObject>(ct) ?? throw new VendorCallException(System, "empty answer", transient: true);
-            if (body["errors"] is JsonArray { Count: > 0 } errors)
-            {
-                var throttled = errors.Any(e => (string?)e?["extensions"]?["code"] == "THROTTLED");
-                var message = string.Join("; ", errors.Select(e => (string?)e?["message"]));
-                throw new VendorCallException(System, message, transient: throttled, throttled ? RefillWait(body) : null);
-            }
-            return body["data"] ?? throw new VendorCallException(System, "answer without data", transient: true);
-        }
+        return body["data"] ?? throw new VendorCallException(System, "answer without data", transient: true);
     }
 
     /// <summary>How long until the leaky bucket holds what the query asked for.</summary>
