@@ -4,10 +4,19 @@ using Xunit.Abstractions;
 
 namespace SyncLab.Acceptance;
 
-/// <summary>
-/// xUnit discovery glue: every scenario (and Scenario Outline example row) under specs/ is one test, run in file
-/// order against the step bindings of SyncLab.Specs, which Reqnroll treats as the test assembly.
-/// </summary>
-[GherkinFeatures("specs/", BindingAssembly = "SyncLab.Specs")]
+// xUnit discovery glue: every scenario (and Scenario Outline example row) under specs/ is one test, run in file
+// order against the step bindings of SyncLab.Specs, which Reqnroll treats as the test assembly. One class per
+// process folder, because each class is an xUnit collection and collections run in parallel; every scenario
+// has its own staging, so nothing is shared between them. SpecFoldersTests fails if a folder has no class.
+
+[GherkinFeatures("specs/prices/", BindingAssembly = "SyncLab.Specs")]
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
-public sealed class AcceptanceScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+public sealed class PriceScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/inventory/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class InventoryScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/orders/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class OrderScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
