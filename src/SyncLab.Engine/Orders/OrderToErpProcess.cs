@@ -29,6 +29,10 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
     {
         var order = JsonSerializer.Deserialize<ShopifyOrder>(item.Payload)!;
         await using var db = await dbs.CreateDbContextAsync(ct);
+        if (order.CancelledAt is not null)
+        {
+            return await CancelAsync(order, ct);
+        }
         if (await db.IdMappings.AsNoTracking().AnyAsync(m => m.System == ErpItemReferences.System && m.Kind == SalesOrderKind && m.Key == order.Id, ct))
         {
             return ProcessOutcome.Nothing;
@@ -37,10 +41,6 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         if (await erp.SalesDocumentByExternalNumberAsync(external, ct) is { } existing)
         {
             return ProcessOutcome.Changed($"order {order.Name} already in the ERP as {existing.Number}", Reference(order, existing));
-        }
-        if (order.CancelledAt is not null)
-        {
-            return ProcessOutcome.Nothing;
         }
         if (string.IsNullOrWhiteSpace(order.Email))
         {
@@ -61,6 +61,26 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
             $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}",
             Reference(order, created),
             new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number });
+    }
+
+    /// <summary>
+    /// A cancelled web order: an open ERP sales order is deleted (cancellation before release); one the ERP
+    /// already invoiced cannot be silently undone — it needs a credit memo, so it is a data error to act on.
+    /// One never created is simply not created.
+    /// </summary>
+    private async Task<ProcessOutcome> CancelAsync(ShopifyOrder order, CancellationToken ct)
+    {
+        var external = SalesOrderPlan.ExternalNumber(order);
+        if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } open)
+        {
+            await erp.DeleteSalesOrderAsync(open.Id, ct);
+            return ProcessOutcome.Changed($"order {order.Name} cancelled -> ERP sales order {open.Number} deleted");
+        }
+        if (await erp.SalesInvoiceByExternalNumberAsync(external, ct) is { } invoiced)
+        {
+            throw new DataErrorException($"order {order.Name} was cancelled after the ERP invoiced it as {invoiced.Number}: it needs a credit memo");
+        }
+        return ProcessOutcome.Nothing;
     }
 
     private async Task<BcCustomer> CustomerAsync(ShopifyOrder order, CancellationToken ct)

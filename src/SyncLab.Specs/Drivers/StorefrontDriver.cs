@@ -49,6 +49,27 @@ public sealed class StorefrontDriver(StagingConnection staging)
             new Uri(staging.Storefront, "_synclab/storefront/orders"),
             new { email, firstName = "Scenario", lastName = "Shopper", lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }).ToList() }))!;
 
+    /// <summary>Cancels an order through the Admin API, as the merchant's staff would, restocking it.</summary>
+    public async Task CancelOrderAsync(string orderId)
+    {
+        const string mutation = """
+            mutation Cancel($id: ID!) {
+              orderCancel(orderId: $id, reason: CUSTOMER, refund: true, restock: true, notifyCustomer: false) {
+                orderCancelUserErrors { field message code }
+              }
+            }
+            """;
+        var body = await staging.Http.SendOkAsync(
+            HttpMethod.Post,
+            new Uri(staging.Storefront, "admin/api/2025-01/graphql.json"),
+            new JsonObject { ["query"] = mutation, ["variables"] = new JsonObject { ["id"] = orderId } },
+            r => r.Headers.Add("X-Shopify-Access-Token", "synclab-specs"));
+        if (body?["errors"] is JsonArray { Count: > 0 } || body?["data"]?["orderCancel"]?["orderCancelUserErrors"] is JsonArray { Count: > 0 })
+        {
+            throw new InvalidOperationException($"the storefront refused to cancel {orderId}: {body!.ToJsonString()}");
+        }
+    }
+
     private static decimal? Money(JsonNode? node) =>
         node is null ? null : decimal.Parse(node.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture);
 }

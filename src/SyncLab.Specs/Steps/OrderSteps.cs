@@ -44,6 +44,9 @@ public sealed class OrderSteps(StorefrontDriver storefront, ErpDriver erp, Engin
         }
     }
 
+    [When(@"^the web order is cancelled on the storefront$")]
+    public Task WhenTheOrderIsCancelled() => storefront.CancelOrderAsync((string)orders.Last["id"]!);
+
     [When(@"^the engine polls (\d+) more times$")]
     public async Task WhenTheEnginePollsAgain(int times)
     {

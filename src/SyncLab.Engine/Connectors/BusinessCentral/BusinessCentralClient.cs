@@ -69,17 +69,32 @@ public sealed class BusinessCentralClient(HttpClient http, EngineOptions options
     /// The sales order or posted invoice carrying <paramref name="externalDocumentNumber"/>: how the engine
     /// finds a document it created before a crash let it record the fact.
     /// </summary>
-    public async Task<BcSalesDocument?> SalesDocumentByExternalNumberAsync(string externalDocumentNumber, CancellationToken ct)
+    public async Task<BcSalesDocument?> SalesDocumentByExternalNumberAsync(string externalDocumentNumber, CancellationToken ct) =>
+        await SalesOrderByExternalNumberAsync(externalDocumentNumber, ct) ?? await SalesInvoiceByExternalNumberAsync(externalDocumentNumber, ct);
+
+    /// <summary>The open (not yet invoiced) sales order carrying <paramref name="externalDocumentNumber"/>.</summary>
+    public Task<BcSalesDocument?> SalesOrderByExternalNumberAsync(string externalDocumentNumber, CancellationToken ct) =>
+        FirstByExternalNumberAsync("salesOrders", externalDocumentNumber, ct);
+
+    public Task<BcSalesDocument?> SalesInvoiceByExternalNumberAsync(string externalDocumentNumber, CancellationToken ct) =>
+        FirstByExternalNumberAsync("salesInvoices", externalDocumentNumber, ct);
+
+    /// <summary>Deletes an open sales order (a cancellation before it is shipped and invoiced).</summary>
+    public async Task DeleteSalesOrderAsync(Guid id, CancellationToken ct)
     {
         var company = await CompanyIdAsync(ct);
-        var filter = $"externalDocumentNumber eq '{Quote(externalDocumentNumber)}'";
-        var orders = await GetAsync<ODataPage<BcSalesDocument>>(Api(company, "salesOrders", filter), ct);
-        if (orders.Value.FirstOrDefault() is { } order)
-        {
-            return order;
-        }
-        var invoices = await GetAsync<ODataPage<BcSalesDocument>>(Api(company, "salesInvoices", filter), ct);
-        return invoices.Value.FirstOrDefault();
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(options.ErpBaseUrl, $"api/v2.0/companies({company})/salesOrders({id})"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
+        // The engine deletes what it created; whatever the office changed since, the order is void.
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+        using var response = await http.SendOkAsync(System, request, ct);
+    }
+
+    private async Task<BcSalesDocument?> FirstByExternalNumberAsync(string entitySet, string externalDocumentNumber, CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        var page = await GetAsync<ODataPage<BcSalesDocument>>(Api(company, entitySet, $"externalDocumentNumber eq '{Quote(externalDocumentNumber)}'"), ct);
+        return page.Value.FirstOrDefault();
     }
 
     public async Task<BcSalesDocument> CreateSalesOrderAsync(BcNewSalesOrder order, CancellationToken ct)
