@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.InMemory.Storage.Internal;
 using Npgsql;
 
 namespace SyncLab.MirrorKit.Storage;
@@ -36,6 +37,9 @@ public sealed record StoreOptions(StoreKind Kind = StoreKind.InMemory, string? C
         {
             case StoreKind.InMemory:
                 builder.UseInMemoryDatabase(name);
+#pragma warning disable EF1001 // see SnapshotCachingTableFactory
+                builder.ReplaceService<IInMemoryTableFactory, SnapshotCachingTableFactory>();
+#pragma warning restore EF1001
                 break;
             case StoreKind.Sqlite:
                 builder.UseSqlite($"Data Source={Path.Combine(Directory ?? ".", name + ".db")}");
