@@ -8,7 +8,8 @@ var root = new RootCommand("SyncLab: mirrors of ERP, POS, warehouse and storefro
     TestCommand.Create(),
     BenchCommand.Create(),
 };
-var parsed = root.Parse(args);
+// Tag expressions start with '@' ("--tags @orders"); they must not be read as response files.
+var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parsed.Errors.Count > 0)
 {
     // Bad input gets one plain line and a non-zero exit; --help shows the rest.
