@@ -27,7 +27,7 @@ scenario_report() {
         done < <(grep -o '<UnitTestResult [^>]*>' "$file")
     done
     if ((found)); then
-        log "scenarios: $passed passed, $failed failed, $other other; Reqnroll report: artifacts/reqnroll/report.html, messages: artifacts/reqnroll/messages.ndjson"
+        log "acceptance run (scenarios through Reqnroll and the spec-folder guard): $passed passed, $failed failed, $other other; Reqnroll report: artifacts/reqnroll/report.html, messages: artifacts/reqnroll/messages.ndjson"
     else
         warn "no TRX file of SyncLab.Acceptance: no scenario ran"
     fi
