@@ -3,18 +3,62 @@ using SyncLab.Estate;
 namespace SyncLab.Specs.Drivers;
 
 /// <summary>Names a scenario gives to estate items ("the mug"), so steps read like the business.</summary>
-public sealed class ScenarioItems(StagingConnection staging)
+public sealed class ScenarioItems(StagingConnection staging, StorefrontDriver storefront, ErpDriver erp)
 {
+    private const int SharedMinimumStock = 10;
+
     private readonly Dictionary<string, string> _numbers = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Takes the next clean web item no other name in this scenario has.</summary>
-    public Item TakeWebItem(string alias)
+    /// <summary>
+    /// Takes a clean web item no other name in this scenario has: the first ones on a fresh staging; on a
+    /// shared one, items from a place in the estate of this run's own, with stock to sell, so scenarios
+    /// running there one after another do not trip over what the others left behind.
+    /// </summary>
+    public async Task<Item> TakeWebItemAsync(string alias)
     {
         var taken = _numbers.Values.ToHashSet(StringComparer.Ordinal);
-        var item = staging.Estate.Items.FirstOrDefault(i => i.WebEnabled && !i.Blocked && i.Number == i.Sku && !taken.Contains(i.Number))
-            ?? throw new InvalidOperationException("the estate has no more clean web items; seed a larger one");
-        _numbers[alias] = item.Number;
-        return item;
+        var candidates = staging.Estate.Items.Where(i => i.WebEnabled && !i.Blocked && i.Number == i.Sku && !taken.Contains(i.Number)).ToList();
+        if (staging.IsShared && candidates.Count > 0)
+        {
+            var start = new Random(StringComparer.Ordinal.GetHashCode(staging.RunToken)).Next(candidates.Count);
+            candidates = [.. candidates.Skip(start), .. candidates.Take(start)];
+        }
+        foreach (var item in candidates)
+        {
+            if (staging.IsShared && !await StillSellableAsync(item))
+            {
+                continue;
+            }
+            _numbers[alias] = item.Number;
+            return item;
+        }
+        throw new InvalidOperationException("the estate has no more clean web items to take; seed a larger one");
+    }
+
+    /// <summary>On a shared staging an earlier scenario may have sold it out or blocked it in the ERP.</summary>
+    private async Task<bool> StillSellableAsync(Item item) =>
+        (await storefront.VariantAsync(item.Sku))?.Available >= SharedMinimumStock
+        && (bool?)(await erp.ItemAsync(item.Number))["blocked"] == false;
+
+    /// <summary>The number for an item a scenario creates: as written on a fresh staging, made this run's own on a shared one.</summary>
+    public string NewItemNumber(string number)
+    {
+        var own = staging.IsShared ? $"{number}-{staging.RunToken.ToUpperInvariant()}" : number;
+        _numbers[number] = own;
+        return own;
+    }
+
+    /// <summary>A shopper's e-mail: as written on a fresh staging, made this run's own on a shared one.</summary>
+    public string Shopper(string aliasOrEmail)
+    {
+        if (_numbers.TryGetValue(aliasOrEmail, out var known))
+        {
+            return known;
+        }
+        var at = aliasOrEmail.IndexOf('@', StringComparison.Ordinal);
+        var email = staging.IsShared && at > 0 ? $"{aliasOrEmail[..at]}+{staging.RunToken}{aliasOrEmail[at..]}" : aliasOrEmail;
+        _numbers[aliasOrEmail] = email;
+        return email;
     }
 
     /// <summary>Takes a web item whose ERP number the office keyed with drift (case or trailing spaces).</summary>

@@ -29,6 +29,15 @@ public sealed class StagingConnection : IAsyncDisposable
 
     public bool IsConnected => Addresses.Count > 0;
 
+    /// <summary>
+    /// True against a running staging that other scenarios (and people) share: scenarios then keep apart by
+    /// data — their own shoppers, items spread over the estate — since the estate is not fresh.
+    /// </summary>
+    public bool IsShared { get; private set; }
+
+    /// <summary>Unique to this scenario run: makes shared-staging data (e-mails) its own.</summary>
+    public string RunToken { get; } = Guid.NewGuid().ToString("N")[..8];
+
     public Uri Erp => Addresses["erp"];
 
     public Uri Storefront => Addresses["storefront"];
@@ -48,6 +57,7 @@ public sealed class StagingConnection : IAsyncDisposable
             Addresses = topology.Addresses.ToDictionary(a => a.Key, a => new Uri(a.Value));
             Estate = EstateGenerator.Generate(new EstateOptions { Seed = topology.Seed, Skus = topology.Skus });
             PollInterval = topology.PollInterval;
+            IsShared = true;
             return;
         }
         _host = await StagingHost.StartAsync(new StagingOptions

@@ -7,12 +7,12 @@ namespace SyncLab.Specs.Steps;
 public sealed class ErpSteps(ErpDriver erp, ScenarioItems items)
 {
     [Given(@"^a web item known as ""([^""]+)""$")]
-    public void GivenAWebItem(string alias) => items.TakeWebItem(alias);
+    public Task GivenAWebItem(string alias) => items.TakeWebItemAsync(alias);
 
     [Given(@"^a web item known as ""([^""]+)"" with (-?\d+) in stock in the ERP$")]
     public async Task GivenAWebItemWithStock(string alias, int stock)
     {
-        var item = items.TakeWebItem(alias);
+        var item = await items.TakeWebItemAsync(alias);
         var current = (int)await erp.InventoryAsync(item.Number);
         if (current != stock)
         {
@@ -21,7 +21,7 @@ public sealed class ErpSteps(ErpDriver erp, ScenarioItems items)
     }
 
     [Given(@"^the ERP has a new web item ""([^""]+)"" that the storefront does not list$")]
-    public Task GivenANewWebItem(string number) => erp.CreateItemAsync(number, "New web item not yet on the storefront", 10.00m, webEnabled: true);
+    public Task GivenANewWebItem(string number) => erp.CreateItemAsync(items.NewItemNumber(number), "New web item not yet on the storefront", 10.00m, webEnabled: true);
 
     [When(@"^the office sets the ERP price of ""([^""]+)"" to (\d+(?:\.\d+)?)$")]
     public Task WhenThePriceIsSet(string item, decimal price) => erp.SetPriceAsync(items.Number(item), price);

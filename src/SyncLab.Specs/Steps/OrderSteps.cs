@@ -18,20 +18,20 @@ public sealed class OrderSteps(StorefrontDriver storefront, ErpDriver erp, Engin
 
     [When(@"^(?:a shopper|the returning shopper) ""([^""]+)"" orders (\d+) of ""([^""]+)"" on the storefront$")]
     public async Task WhenAShopperOrders(string shopper, int quantity, string item) =>
-        orders.Add(await storefront.PlaceOrderAsync(items.Number(shopper), [(items.Sku(item), quantity)]));
+        orders.Add(await storefront.PlaceOrderAsync(items.Shopper(shopper), [(items.Sku(item), quantity)]));
 
     [Given(@"^the web items ""([^""]+) (\d+)"" to ""\1 (\d+)""$")]
-    public void GivenTheWebItems(string prefix, int from, int to)
+    public async Task GivenTheWebItems(string prefix, int from, int to)
     {
         for (var i = from; i <= to; i++)
         {
-            items.TakeWebItem($"{prefix} {i}");
+            await items.TakeWebItemAsync($"{prefix} {i}");
         }
     }
 
     [When(@"^a shopper ""([^""]+)"" orders 1 of each of ""([^""]+) (\d+)"" to ""\2 (\d+)"" on the storefront$")]
     public async Task WhenAShopperOrdersEach(string shopper, string prefix, int from, int to) =>
-        orders.Add(await storefront.PlaceOrderAsync(shopper, Enumerable.Range(from, to - from + 1).Select(i => (items.Sku($"{prefix} {i}"), 1)).ToList()));
+        orders.Add(await storefront.PlaceOrderAsync(items.Shopper(shopper), Enumerable.Range(from, to - from + 1).Select(i => (items.Sku($"{prefix} {i}"), 1)).ToList()));
 
     [Then(@"^the ERP sales order has (\d+) lines$")]
     public async Task ThenTheSalesOrderHasLines(int count)
@@ -82,10 +82,10 @@ public sealed class OrderSteps(StorefrontDriver storefront, ErpDriver erp, Engin
     [Then(@"^the ERP has exactly (\d+) customers? with the e-mail of ""([^""]+)""$")]
     public async Task ThenTheErpHasCustomers(int count, string shopper)
     {
-        var found = await erp.CustomersAsync(items.Number(shopper));
+        var found = await erp.CustomersAsync(items.Shopper(shopper));
         if (found.Count != count)
         {
-            throw new InvalidOperationException($"the ERP has {found.Count} customer(s) with e-mail {items.Number(shopper)}, expected {count}");
+            throw new InvalidOperationException($"the ERP has {found.Count} customer(s) with e-mail {items.Shopper(shopper)}, expected {count}");
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class OrderSteps(StorefrontDriver storefront, ErpDriver erp, Engin
     public async Task ThenTheSalesOrderIsFor(string shopper)
     {
         var order = (await erp.SalesOrdersAsync(orders.LastExternalNumber)).Single();
-        var customer = (await erp.CustomersAsync(items.Number(shopper))).Single();
+        var customer = (await erp.CustomersAsync(items.Shopper(shopper))).Single();
         if ((string?)order["customerId"] != (string?)customer["id"])
         {
             throw new InvalidOperationException($"ERP sales order {(string?)order["number"]} is for customer {(string?)order["customerNumber"]}, not {(string?)customer["number"]}");
