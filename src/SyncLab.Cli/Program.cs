@@ -7,6 +7,7 @@ var root = new RootCommand("SyncLab: mirrors of ERP, POS, warehouse and storefro
     MirrorCommand.Create(),
     TestCommand.Create(),
     BenchCommand.Create(),
+    StepsCommand.Create(),
 };
 // Tag expressions start with '@' ("--tags @orders"); they must not be read as response files.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
