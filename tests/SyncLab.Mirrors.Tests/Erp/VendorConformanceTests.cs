@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Xunit;
+using SyncLab.Mirrors.Tests.Conformance;
 
 namespace SyncLab.Mirrors.Tests.Erp;
 
@@ -128,22 +129,5 @@ public sealed class VendorConformanceTests(ErpMirrorFixture erp) : IClassFixture
             StringComparer.Ordinal);
     }
 
-    /// <summary>shared/vendor-specs beside the repository (found by walking up to SyncLab.sln), or SYNCLAB_VENDOR_SPECS.</summary>
-    private static string SpecPath()
-    {
-        var root = Environment.GetEnvironmentVariable("SYNCLAB_VENDOR_SPECS");
-        if (string.IsNullOrEmpty(root))
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SyncLab.sln")))
-            {
-                dir = dir.Parent;
-            }
-            Assert.True(dir is not null, $"No SyncLab.sln above {AppContext.BaseDirectory}; set SYNCLAB_VENDOR_SPECS.");
-            root = Path.Combine(dir.FullName, "..", "shared", "vendor-specs");
-        }
-        var path = Path.Combine(root, "business-central", "apiv2-pages.fields.derived.json");
-        Assert.True(File.Exists(path), $"Vendor spec not found at {path}; set SYNCLAB_VENDOR_SPECS to the vendor-specs folder.");
-        return path;
-    }
+    private static string SpecPath() => VendorSpecs.File("business-central", "apiv2-pages.fields.derived.json");
 }

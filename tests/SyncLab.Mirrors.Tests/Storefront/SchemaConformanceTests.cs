@@ -5,6 +5,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using SyncLab.Mirrors.Storefront.GraphApi;
 using Xunit;
+using SyncLab.Mirrors.Tests.Conformance;
 
 namespace SyncLab.Mirrors.Tests.Storefront;
 

@@ -13,7 +13,7 @@ namespace SyncLab.Mirrors.Tests.Conformance;
 /// </summary>
 public sealed class OpenApiShape
 {
-    public const string SpecsVariable = "SYNCLAB_VENDOR_SPECS";
+    public const string SpecsVariable = VendorSpecs.Variable;
 
     private static readonly Lazy<OpenApiShape> SquareSpec = new(() => new OpenApiShape(Load(Path.Combine("square", "api.json"))));
     private static readonly Lazy<OpenApiShape> ShipStationSpec = new(() => new OpenApiShape(Load(Path.Combine("shipstation", "openapi.yaml"))));
@@ -26,25 +26,8 @@ public sealed class OpenApiShape
 
     public static OpenApiShape ShipStation => ShipStationSpec.Value;
 
-    /// <summary>The vendor specs folder: <c>SYNCLAB_VENDOR_SPECS</c>, else <c>../shared/vendor-specs</c> beside the folder holding SyncLab.sln.</summary>
-    public static string SpecsFolder()
-    {
-        if (Environment.GetEnvironmentVariable(SpecsVariable) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SyncLab.sln")))
-            {
-                var specs = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "vendor-specs"));
-                return Directory.Exists(specs)
-                    ? specs
-                    : throw new InvalidOperationException($"Vendor specs not found at {specs}; set {SpecsVariable}.");
-            }
-        }
-        throw new InvalidOperationException($"SyncLab.sln not found above {AppContext.BaseDirectory}; set {SpecsVariable} to the vendor-specs folder.");
-    }
+    /// <summary>The vendor specs folder (see <see cref="VendorSpecs"/>).</summary>
+    public static string SpecsFolder() => VendorSpecs.Folder();
 
     /// <summary>The response schema of an operation, e.g. ("/v2/locations", "get", "200").</summary>
     public JsonNode ResponseSchema(string path, string method, string status = "200") =>

@@ -1,4 +1,4 @@
-namespace SyncLab.Mirrors.Tests.Storefront;
+namespace SyncLab.Mirrors.Tests.Conformance;
 
 /// <summary>Where the vendor specs live: <c>SYNCLAB_VENDOR_SPECS</c>, else <c>../shared/vendor-specs</c> beside the repo root (the folder holding SyncLab.sln).</summary>
 public static class VendorSpecs
@@ -16,7 +16,7 @@ public static class VendorSpecs
         }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "SyncLab.sln")))
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "SyncLab.sln")))
             {
                 var specs = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "vendor-specs"));
                 return Directory.Exists(specs)
@@ -27,5 +27,12 @@ public static class VendorSpecs
         throw new InvalidOperationException($"No SyncLab.sln above {AppContext.BaseDirectory}; set {Variable} to the vendor-specs folder.");
     }
 
-    public static string Shopify(string file) => Path.Combine(Folder(), "shopify", file);
+    /// <summary>A vendor's file, e.g. ("shopify", "admin_schema.graphql"); fails with a clear message when absent.</summary>
+    public static string File(string vendor, string file)
+    {
+        var path = Path.Combine(Folder(), vendor, file);
+        return System.IO.File.Exists(path) ? path : throw new InvalidOperationException($"Vendor spec not found at {path}; set {Variable} to the vendor-specs folder.");
+    }
+
+    public static string Shopify(string file) => File("shopify", file);
 }
