@@ -73,15 +73,16 @@ public static class AdjustQuantities
 
     public static async Task<Payload> ExecuteAsync(ShopRequest shop, Request request, CancellationToken ct)
     {
-        using var _ = await shop.WriteGate.EnterAsync(ct);
-        var state = await InventoryChanges.LoadAsync(shop.Db, request.Changes.Select(c => c.InventoryItemId), request.Changes.Select(c => c.LocationId), ct);
-        var (errors, changes) = Decide(request, state);
-        if (errors.Count > 0)
-        {
-            return new Payload(null, errors);
-        }
-        var group = await InventoryChanges.CommitAsync(shop, state, changes, request.Reason, request.ReferenceDocumentUri, "inventoryAdjustQuantities", ct);
-        return new Payload(group, []);
+        var (group, errors) = await InventoryChanges.DecideAndCommitAsync(
+            shop,
+            request.Changes.Select(c => c.InventoryItemId),
+            request.Changes.Select(c => c.LocationId),
+            state => Decide(request, state),
+            request.Reason,
+            request.ReferenceDocumentUri,
+            "inventoryAdjustQuantities",
+            ct);
+        return new Payload(group, errors);
     }
 
     internal static void AddTo(ObjectGraphType mutation)

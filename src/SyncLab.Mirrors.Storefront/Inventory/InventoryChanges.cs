@@ -48,6 +48,31 @@ public static class InventoryChanges
     }
 
     /// <summary>
+    /// One inventory mutation, start to end: under the shop's write gate, load the named levels, let the
+    /// mutation's pure <paramref name="decide"/> turn them into changes or user errors, and commit the changes
+    /// only when there is no error (Shopify applies all of a mutation's quantities or none).
+    /// </summary>
+    public static async Task<(AdjustmentGroupValue? Group, IReadOnlyList<UserErrorValue> Errors)> DecideAndCommitAsync(
+        ShopRequest shop,
+        IEnumerable<string?> itemGids,
+        IEnumerable<string?> locationGids,
+        Func<InventoryState, (IReadOnlyList<UserErrorValue> Errors, IReadOnlyList<LevelChange> Changes)> decide,
+        string reason,
+        string? referenceDocumentUri,
+        string mutation,
+        CancellationToken ct)
+    {
+        using var _ = await shop.WriteGate.EnterAsync(ct);
+        var state = await LoadAsync(shop.Db, itemGids, locationGids, ct);
+        var (errors, changes) = decide(state);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        return (await CommitAsync(shop, state, changes, reason, referenceDocumentUri, mutation, ct), []);
+    }
+
+    /// <summary>
     /// Applies the changes to the tracked levels, writes one inventory_levels/update webhook per level,
     /// saves, records the ledger effects and returns the adjustment group for the payload.
     /// </summary>

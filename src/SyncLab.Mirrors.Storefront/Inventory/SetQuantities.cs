@@ -97,15 +97,16 @@ public static class SetQuantities
 
     public static async Task<Payload> ExecuteAsync(ShopRequest shop, Request request, CancellationToken ct)
     {
-        using var _ = await shop.WriteGate.EnterAsync(ct);
-        var state = await InventoryChanges.LoadAsync(shop.Db, request.Quantities.Select(q => q.InventoryItemId), request.Quantities.Select(q => q.LocationId), ct);
-        var (errors, changes) = Decide(request, state);
-        if (errors.Count > 0)
-        {
-            return new Payload(null, errors);
-        }
-        var group = await InventoryChanges.CommitAsync(shop, state, changes, request.Reason, request.ReferenceDocumentUri, "inventorySetQuantities", ct);
-        return new Payload(group, []);
+        var (group, errors) = await InventoryChanges.DecideAndCommitAsync(
+            shop,
+            request.Quantities.Select(q => q.InventoryItemId),
+            request.Quantities.Select(q => q.LocationId),
+            state => Decide(request, state),
+            request.Reason,
+            request.ReferenceDocumentUri,
+            "inventorySetQuantities",
+            ct);
+        return new Payload(group, errors);
     }
 
     internal static void AddTo(ObjectGraphType mutation)
