@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Erp.Storage;
 using SyncLab.Mirrors.Erp.Vendor;
 
@@ -139,15 +140,17 @@ internal static class CollectionPage
         Expression? any = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            Expression term = Beyond(keys[i].Key.Body, Expression.Constant(values[i], keys[i].Key.ReturnType), keys[i].Descending);
+            Expression term = Beyond(keys[i].Key.Body, Value(values[i], keys[i].Key.ReturnType), keys[i].Descending);
             for (var j = i - 1; j >= 0; j--)
             {
-                term = Expression.AndAlso(Expression.Equal(keys[j].Key.Body, Expression.Constant(values[j], keys[j].Key.ReturnType)), term);
+                term = Expression.AndAlso(Expression.Equal(keys[j].Key.Body, Value(values[j], keys[j].Key.ReturnType)), term);
             }
             any = any is null ? term : Expression.OrElse(any, term);
         }
         return Expression.Lambda<Func<T, bool>>(any!, parameter);
     }
+
+    private static Expression Value(object? value, Type type) => value is null ? Expression.Constant(null, type) : QueryParameter.Of(value, type);
 
     private static BinaryExpression Beyond(Expression member, Expression value, bool descending)
     {
