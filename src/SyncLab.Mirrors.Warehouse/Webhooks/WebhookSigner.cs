@@ -1,0 +1,53 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace SyncLab.Mirrors.Warehouse.Webhooks;
+
+/// <summary>
+/// ShipStation's webhook signature: RSA-SHA256 (PKCS#1 v1.5) over <c>{x-shipengine-timestamp}.{raw body}</c>,
+/// base64 in <c>x-shipengine-rsa-sha256-signature</c>, the key named by <c>x-shipengine-rsa-sha256-key-id</c>
+/// and published as a JSON Web Key Set (ShipStation's at https://api.shipengine.com/jwks; this mirror's
+/// at <c>GET /jwks</c>). One key pair per mirror instance, made at start-up.
+/// </summary>
+public sealed class WebhookSigner : IDisposable
+{
+    public const string KeyIdHeader = "x-shipengine-rsa-sha256-key-id";
+    public const string SignatureHeader = "x-shipengine-rsa-sha256-signature";
+    public const string TimestampHeader = "x-shipengine-timestamp";
+
+    private readonly RSA _rsa = RSA.Create(2048);
+
+    public WebhookSigner()
+    {
+        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
+        Modulus = Base64Url.EncodeToString(parameters.Modulus!);
+        Exponent = Base64Url.EncodeToString(parameters.Exponent!);
+        KeyId = "synclab-" + Convert.ToHexStringLower(SHA256.HashData(parameters.Modulus!))[..16];
+    }
+
+    public string KeyId { get; }
+
+    /// <summary>The public modulus, base64url (the JWK's <c>n</c>).</summary>
+    public string Modulus { get; }
+
+    /// <summary>The public exponent, base64url (the JWK's <c>e</c>).</summary>
+    public string Exponent { get; }
+
+    public string Sign(string timestamp, string body) =>
+        Convert.ToBase64String(_rsa.SignData(Encoding.UTF8.GetBytes($"{timestamp}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
+    public void Dispose() => _rsa.Dispose();
+
+    /// <summary><c>GET /jwks</c>: the public key, as ShipStation publishes its own (no api-key needed).</summary>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/jwks", (WebhookSigner signer) => TypedResults.Json(new JsonWebKeys([new JsonWebKeyView("RSA", signer.KeyId, "sig", "RS256", signer.Modulus, signer.Exponent)])));
+}
+
+public sealed record JsonWebKeys(IReadOnlyList<JsonWebKeyView> Keys);
+
+/// <summary>One RSA public key as a JWK (RFC 7517).</summary>
+public sealed record JsonWebKeyView(string Kty, string Kid, string Use, string Alg, string N, string E);
