@@ -19,32 +19,42 @@ public sealed class WebhookSigner : IDisposable
     public const string SignatureHeader = "x-shipengine-rsa-sha256-signature";
     public const string TimestampHeader = "x-shipengine-timestamp";
 
-    private readonly RSA _rsa = RSA.Create(2048);
+    // Made on first use (a 2048-bit key takes a while), so a mirror that never sends a webhook starts as fast as before.
+    private readonly Lazy<Key> _key = new(() => new Key(RSA.Create(2048)));
 
-    public WebhookSigner()
-    {
-        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
-        Modulus = Base64Url.EncodeToString(parameters.Modulus!);
-        Exponent = Base64Url.EncodeToString(parameters.Exponent!);
-        KeyId = "synclab-" + Convert.ToHexStringLower(SHA256.HashData(parameters.Modulus!))[..16];
-    }
-
-    public string KeyId { get; }
+    public string KeyId => _key.Value.Id;
 
     /// <summary>The public modulus, base64url (the JWK's <c>n</c>).</summary>
-    public string Modulus { get; }
+    public string Modulus => _key.Value.N;
 
     /// <summary>The public exponent, base64url (the JWK's <c>e</c>).</summary>
-    public string Exponent { get; }
+    public string Exponent => _key.Value.E;
 
     public string Sign(string timestamp, string body) =>
-        Convert.ToBase64String(_rsa.SignData(Encoding.UTF8.GetBytes($"{timestamp}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Convert.ToBase64String(_key.Value.Rsa.SignData(Encoding.UTF8.GetBytes($"{timestamp}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose()
+    {
+        if (_key.IsValueCreated)
+        {
+            _key.Value.Rsa.Dispose();
+        }
+    }
 
     /// <summary><c>GET /jwks</c>: the public key, as ShipStation publishes its own (no api-key needed).</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/jwks", (WebhookSigner signer) => TypedResults.Json(new JsonWebKeys([new JsonWebKeyView("RSA", signer.KeyId, "sig", "RS256", signer.Modulus, signer.Exponent)])));
+}
+
+internal sealed record Key(RSA Rsa)
+{
+    private readonly RSAParameters _public = Rsa.ExportParameters(includePrivateParameters: false);
+
+    public string N => Base64Url.EncodeToString(_public.Modulus);
+
+    public string E => Base64Url.EncodeToString(_public.Exponent);
+
+    public string Id => "synclab-" + Convert.ToHexStringLower(SHA256.HashData(_public.Modulus!))[..16];
 }
 
 public sealed record JsonWebKeys(IReadOnlyList<JsonWebKeyView> Keys);
