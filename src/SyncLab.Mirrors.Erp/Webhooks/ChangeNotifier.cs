@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncLab.MirrorKit.Chaos;
 using SyncLab.MirrorKit.Ledger;
+using SyncLab.Mirrors.Erp.OData;
 using SyncLab.Mirrors.Erp.Storage;
 
 namespace SyncLab.Mirrors.Erp.Webhooks;
@@ -16,7 +17,7 @@ namespace SyncLab.Mirrors.Erp.Webhooks;
 /// </summary>
 internal sealed class ChangeNotifier(
     IServiceScopeFactory scopes, TimeProvider clock, ErpMirrorSettings settings, ErpCompany company, MirrorLedger ledger, WebhookClient client, WebhookChaos chaos,
-    ILogger<ChangeNotifier> log)
+    DeltaTracker tracker, ILogger<ChangeNotifier> log)
     : IDisposable
 {
     /// <summary>Business time between attempts after a retryable failure (about 36 hours in all).</summary>
@@ -35,6 +36,11 @@ internal sealed class ChangeNotifier(
 
     public void Publish(Change change)
     {
+        // Change tracking keeps deletions whether or not anyone subscribed (delta links, docs/mirrors/erp.md).
+        if (change.ChangeType == "deleted")
+        {
+            tracker.Removed(change.EntitySet, change.Id);
+        }
         if (Volatile.Read(ref _subscriptions) == 0)
         {
             return;
