@@ -136,7 +136,7 @@ public static class SetProduct
     }
 
     private static async Task<long> NextIdAsync(IQueryable<long> ids, long rangeStart, CancellationToken ct) =>
-        Math.Max(rangeStart, await ids.Where(id => id >= rangeStart).DefaultIfEmpty(rangeStart).MaxAsync(ct)) + 1;
+        Math.Max(rangeStart, await ids.Where(id => id >= rangeStart).MaxAsync(id => (long?)id, ct) ?? rangeStart) + 1;
 
     private static async Task<string> FreeHandleAsync(StorefrontDb db, string stem, CancellationToken ct)
     {

@@ -13,18 +13,17 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
 
-    private readonly HttpClient _http = new();
+    private static readonly HttpClient Http = new();
     private StagingHost _host = null!;
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         _host = await StagingHost.StartAsync(new StagingOptions { Seed = 42, Skus = 30, BasePort = 0, ClockStart = Epoch, ClockRate = 0 });
         await QuiescentAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
-        _http.Dispose();
         await _host.DisposeAsync();
     }
 
@@ -189,7 +188,7 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
 
     private async Task QuiescentAsync()
     {
-        var response = await _http.GetAsync(new Uri(_host.Addresses["engine"], "engine/quiescence?timeoutSeconds=30"));
+        var response = await Http.GetAsync(new Uri(_host.Addresses["engine"], "engine/quiescence?timeoutSeconds=30"));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -202,7 +201,7 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
     /// <summary>Books the difference to <paramref name="total"/> at the warehouse.</summary>
     private async Task AdjustStockAsync(string number, int total)
     {
-        var card = await _http.GetFromJsonAsync<JsonObject>(Erp($"items/{number}"));
+        var card = await Http.GetFromJsonAsync<JsonObject>(Erp($"items/{number}"));
         var current = (int)decimal.Parse(card!["inventory"]!.ToString(), CultureInfo.InvariantCulture);
         var warehouse = _host.Estate.Locations.First(l => l.Kind == SyncLab.Estate.LocationKind.Warehouse).Code;
         await SendAsync(HttpMethod.Post, Erp($"items/{number}/stock-adjustments"), new { locationCode = warehouse, quantity = total - current, reason = "test" });
@@ -213,7 +212,7 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
     private async Task SendAsync(HttpMethod method, Uri uri, object body)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, body.GetType()) };
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"{method} {uri}: {await response.Content.ReadAsStringAsync()}");
     }
 
@@ -229,7 +228,8 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
     }
 
     private async Task<JsonNode> ProductAsync(string sku) =>
-        await ProductOrNullAsync(sku) ?? throw new Xunit.Sdk.XunitException($"the storefront lists no product with SKU {sku}");
+        await ProductOrNullAsync(sku)
+        ?? throw new Xunit.Sdk.XunitException($"the storefront lists no product with SKU {sku}; the engine reports: {string.Join("; ", await DataErrorsAsync(sku))}");
 
     /// <summary>The product of the variant with the SKU, its first variant as "variant".</summary>
     private async Task<JsonNode?> ProductOrNullAsync(string sku)
@@ -244,7 +244,7 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
             Content = JsonContent.Create(new { query, variables = new { q = $"sku:{sku}" } }),
         };
         request.Headers.Add("X-Shopify-Access-Token", "test");
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         var node = body!["data"]!["productVariants"]!["edges"]!.AsArray().FirstOrDefault()?["node"];
         if (node is null)
@@ -262,7 +262,7 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
 
     private async Task<List<string>> DataErrorsAsync(string key)
     {
-        var rows = await _http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["engine"], $"engine/data-errors?key={key}"));
+        var rows = await Http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["engine"], $"engine/data-errors?key={key}"));
         return rows!.Select(r => (string)r!["message"]!).ToList();
     }
 
@@ -273,7 +273,7 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
     }
 
     private async Task<List<JsonNode>> LedgerAsync(long after) =>
-        [.. (await _http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["storefront"], $"_synclab/ledger?after={after}&limit=10000")))!.Select(e => e!)];
+        [.. (await Http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["storefront"], $"_synclab/ledger?after={after}&limit=10000")))!.Select(e => e!)];
 
     private async Task<List<string>> EffectsAsync(long after) =>
         [.. (await LedgerAsync(after)).Where(e => (string?)e["kind"] == "effect").Select(e => (string)e["summary"]!)];
