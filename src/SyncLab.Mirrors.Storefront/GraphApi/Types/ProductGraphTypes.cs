@@ -15,7 +15,7 @@ public sealed class ProductGraphType : ObjectGraphType<ProductNode>
         Field<NonNullGraphType<ProductStatusGraphType>>("status").Resolve(c => c.Source.Row.Status);
         Field<NonNullGraphType<StringGraphType>>("vendor").Resolve(c => c.Source.Row.Vendor);
         Field<NonNullGraphType<StringGraphType>>("productType").Resolve(c => c.Source.Row.ProductType);
-        Field<NonNullGraphType<StringGraphType>>("descriptionHtml").Resolve(c => c.Source.Row.DescriptionHtml);
+        Field<NonNullGraphType<HtmlGraphType>>("descriptionHtml").Resolve(c => c.Source.Row.DescriptionHtml);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Resolve(c => c.Source.Row.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         Field<NonNullGraphType<IntGraphType>>("totalInventory").Resolve(c => c.Source.TotalAvailable);
