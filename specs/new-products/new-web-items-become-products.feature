@@ -132,6 +132,14 @@ Feature: New web items become storefront products, exactly once
     And the storefront sells "the mug" at 31.00
 
   @legacy-data
+  Scenario: A unit code the mapping does not know on a listed item is a data error; the product stays as it was
+    Given a web item known as "the mug"
+    When the office changes the unit of "the mug" to "BARREL" in the ERP
+    And the engine's next poll has run
+    Then the engine reports a data error for "the mug" saying "the ERP unit of measure 'BARREL' is not in the mapping's code table"
+    And the storefront lists "the mug" as active
+
+  @legacy-data
   Scenario: A blocked item keyed for the web is not published
     Given the office keys a new web item "NEW-0009" in the ERP:
       | field       | value        |
@@ -178,7 +186,7 @@ Feature: New web items become storefront products, exactly once
     And the storefront is down
     When the engine's next poll has run
     And the engine has had 2 minutes to retry
-    Then the storefront does not list "NEW-0011"
+    Then the engine reports no data error for "NEW-0011"
     When the storefront is back
     And the engine has had 10 minutes to retry
     Then the storefront lists "NEW-0011" exactly once

@@ -68,7 +68,7 @@ Feature: Out of stock, for now or for good, and back again
       | DISC         |
       | discont      |
       | DC           |
-      | Discontinued |
+      | disc         |
 
   Scenario: Nothing more is pushed for an archived item
     Given a web item known as "the vase"
