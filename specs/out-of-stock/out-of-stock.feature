@@ -43,18 +43,21 @@ Feature: Out of stock, for now or for good, and back again
     Then the storefront shows 12 of "the lamp" available
     And the storefront does not flag "the lamp" as back soon
 
-  Scenario Outline: Gone for good in the ERP, archived on the storefront
+  Scenario: Blocked in the ERP, archived on the storefront
     Given a web item known as "the bag"
-    When <the office's change>
+    When the office blocks "the bag" in the ERP
     And the engine's next poll has run
     Then the storefront lists "the bag" as archived
     And the engine reports no data error for "the bag"
 
-    Examples:
-      | the office's change                                              |
-      | the office blocks "the bag" in the ERP                           |
-      | the office codes "the bag" as "DISC" in the ERP's life-cycle field |
-      | the office takes "the bag" off the web in the ERP                |
+  Scenario: Taken off the web in the ERP, archived on the storefront, and back when put on again
+    Given a web item known as "the bag"
+    When the office takes "the bag" off the web in the ERP
+    And the engine's next poll has run
+    Then the storefront lists "the bag" as archived
+    When the office puts "the bag" on the web in the ERP
+    And the engine's next poll has run
+    Then the storefront lists "the bag" as active
 
   @legacy-data
   Scenario Outline: The office's shorthand for discontinued archives the item
