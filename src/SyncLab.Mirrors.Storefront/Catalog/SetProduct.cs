@@ -189,7 +189,7 @@ public sealed class ProductSetInputGraphType : InputObjectGraphType
         Field<ProductStatusGraphType>("status");
         Field<StringGraphType>("vendor");
         Field<StringGraphType>("productType");
-        Field<HtmlGraphType>("descriptionHtml");
+        Field<StringGraphType>("descriptionHtml");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
         Field<ListGraphType<NonNullGraphType<OptionSetInputGraphType>>>("productOptions");
         Field<ListGraphType<NonNullGraphType<ProductVariantSetInputGraphType>>>("variants");
