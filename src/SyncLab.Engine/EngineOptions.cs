@@ -31,6 +31,9 @@ public sealed record EngineOptions
     /// <summary>The merchant's home time zone (IANA): dates of documents and effective dates are days here.</summary>
     public string MerchantTimeZone { get; init; } = "UTC";
 
+    /// <summary>The catalogue mapping: fallbacks, code tables, content rules, low-stock thresholds, clearance markdown.</summary>
+    public Products.CatalogRules Catalog { get; init; } = Products.CatalogRules.Default;
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 

@@ -8,6 +8,7 @@ using SyncLab.Engine.Inventory;
 using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Prices;
+using SyncLab.Engine.Products;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine;
@@ -35,6 +36,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
         services.AddSingleton<IProcess, PriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
+        services.AddSingleton<IProcess, ProductProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSingleton<SyncEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());

@@ -20,3 +20,15 @@ public sealed class InventoryScenarios(ITestOutputHelper output) : GherkinScenar
 [GherkinFeatures("specs/orders/", BindingAssembly = "SyncLab.Specs")]
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
 public sealed class OrderScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/new-products/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class NewProductScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/out-of-stock/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class OutOfStockScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/clearance/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class ClearanceScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);

@@ -221,6 +221,8 @@ public sealed partial class SyncEngine(
                     applied.Version = head.Version;
                 }
                 await RecordReferencesAsync(db, outcome!.References, ct);
+                // A later version that applies resolves what earlier versions of the record reported.
+                await db.DataErrors.Where(e => e.Process == head.Process && e.Key == head.Key).ExecuteDeleteAsync(ct);
                 if (!string.IsNullOrEmpty(outcome.Summary))
                 {
                     LogApplied(head.Process, outcome.Summary);
