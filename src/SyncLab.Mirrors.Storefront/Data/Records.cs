@@ -54,7 +54,20 @@ public sealed class VariantRecord
 
     public string Title { get; set; } = "Default Title";
 
-    public string? Sku { get; set; }
+    private string? _sku;
+
+    public string? Sku
+    {
+        get => _sku;
+        set
+        {
+            _sku = value;
+            SkuKey = value?.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>The SKU lower-cased, indexed: Shopify's <c>sku:</c> search is case-insensitive, and this finds it without lower-casing every row.</summary>
+    public string? SkuKey { get; private set; }
 
     public string? Barcode { get; set; }
 
