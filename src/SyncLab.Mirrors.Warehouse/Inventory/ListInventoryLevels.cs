@@ -40,7 +40,9 @@ public static class ListInventoryLevels
         if (skuFilter.Length > 0)
         {
             var skus = skuFilter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            levels = levels.Where(l => skus.Contains(l.Sku));
+            // One SKU (the usual question) as an equality, which a relational store answers from its key's index.
+            var only = skus.Count == 1 ? skus[0] : null;
+            levels = only is not null ? levels.Where(l => l.Sku == only) : levels.Where(l => skus.Contains(l.Sku));
         }
         if (request.Query["inventory_warehouse_id"].ToString() is { Length: > 0 } warehouseId)
         {
@@ -50,33 +52,22 @@ public static class ListInventoryLevels
         {
             levels = levels.Where(l => l.InventoryLocationId == locationId);
         }
+        List<LevelRow> rows;
+        int total;
+        List<WhLevel> costs;
         if (skuFilter.Length > 0)
         {
             // A few SKUs' levels: read them once, then count, group, page and cost them here, instead of reading
             // the store once per step (each read of an in-memory store walks every level of the estate).
-            levels = (await levels.ToListAsync(cancellationToken)).AsQueryable();
+            var loaded = await levels.ToListAsync(cancellationToken);
+            var grouped = GroupInMemory(loaded, groupBy);
+            (rows, total, costs) = (grouped.Skip(page!.Skip).Take(page.Size).ToList(), grouped.Count, loaded);
         }
-
-        var (rows, total) = groupBy switch
+        else
         {
-            "location" => await PageAsync(
-                levels.OrderBy(l => l.ProductOrdinal).ThenBy(l => l.LocationOrdinal)
-                    .Select(l => new LevelRow(l.Sku, l.OnHand, l.Allocated, l.InventoryWarehouseId, l.InventoryLocationId)),
-                page!, cancellationToken),
-            "warehouse" => await PageAsync(
-                levels.GroupBy(l => new { l.Sku, l.ProductOrdinal, l.InventoryWarehouseId })
-                    .Select(g => new { g.Key, OnHand = g.Sum(l => l.OnHand), Allocated = g.Sum(l => l.Allocated), Location = g.Min(l => l.LocationOrdinal) })
-                    .OrderBy(g => g.Key.ProductOrdinal).ThenBy(g => g.Location)
-                    .Select(g => new LevelRow(g.Key.Sku, g.OnHand, g.Allocated, g.Key.InventoryWarehouseId, null)),
-                page!, cancellationToken),
-            _ => await PageAsync(
-                levels.GroupBy(l => new { l.Sku, l.ProductOrdinal })
-                    .Select(g => new { g.Key, OnHand = g.Sum(l => l.OnHand), Allocated = g.Sum(l => l.Allocated) })
-                    .OrderBy(g => g.Key.ProductOrdinal)
-                    .Select(g => new LevelRow(g.Key.Sku, g.OnHand, g.Allocated, null, null)),
-                page!, cancellationToken),
-        };
-        var costs = await CostsAsync(levels, rows, cancellationToken);
+            (rows, total) = await GroupInStoreAsync(levels, groupBy, page!, cancellationToken);
+            costs = await CostsAsync(levels, rows, cancellationToken);
+        }
         var currency = (await db.Products.AsNoTracking().Select(p => p.Currency).FirstOrDefaultAsync(cancellationToken)) ?? "usd";
         var inventory = rows.Select(r => new InventoryLevel(
             r.Sku, r.OnHand, r.Allocated, r.OnHand - r.Allocated,
@@ -86,12 +77,42 @@ public static class ListInventoryLevels
             ShipStationJson.Options);
     }
 
+    /// <summary>The same grouping as <see cref="GroupInStoreAsync"/>, over levels already read (plain LINQ: nothing to translate or compile).</summary>
+    private static List<LevelRow> GroupInMemory(List<WhLevel> levels, string groupBy) => groupBy switch
+    {
+        "location" => levels.OrderBy(l => l.ProductOrdinal).ThenBy(l => l.LocationOrdinal)
+            .Select(l => new LevelRow(l.Sku, l.OnHand, l.Allocated, l.InventoryWarehouseId, l.InventoryLocationId)).ToList(),
+        "warehouse" => levels.GroupBy(l => (l.Sku, l.ProductOrdinal, l.InventoryWarehouseId))
+            .OrderBy(g => g.Key.ProductOrdinal).ThenBy(g => g.Min(l => l.LocationOrdinal))
+            .Select(g => new LevelRow(g.Key.Sku, g.Sum(l => l.OnHand), g.Sum(l => l.Allocated), g.Key.InventoryWarehouseId, null)).ToList(),
+        _ => levels.GroupBy(l => (l.Sku, l.ProductOrdinal))
+            .OrderBy(g => g.Key.ProductOrdinal)
+            .Select(g => new LevelRow(g.Key.Sku, g.Sum(l => l.OnHand), g.Sum(l => l.Allocated), null, null)).ToList(),
+    };
+
+    private static async Task<(List<LevelRow> Rows, int Total)> GroupInStoreAsync(IQueryable<WhLevel> levels, string groupBy, PageRequest page, CancellationToken cancellationToken) =>
+        groupBy switch
+        {
+            "location" => await PageAsync(
+                levels.OrderBy(l => l.ProductOrdinal).ThenBy(l => l.LocationOrdinal)
+                    .Select(l => new LevelRow(l.Sku, l.OnHand, l.Allocated, l.InventoryWarehouseId, l.InventoryLocationId)),
+                page, cancellationToken),
+            "warehouse" => await PageAsync(
+                levels.GroupBy(l => new { l.Sku, l.ProductOrdinal, l.InventoryWarehouseId })
+                    .Select(g => new { g.Key, OnHand = g.Sum(l => l.OnHand), Allocated = g.Sum(l => l.Allocated), Location = g.Min(l => l.LocationOrdinal) })
+                    .OrderBy(g => g.Key.ProductOrdinal).ThenBy(g => g.Location)
+                    .Select(g => new LevelRow(g.Key.Sku, g.OnHand, g.Allocated, g.Key.InventoryWarehouseId, null)),
+                page, cancellationToken),
+            _ => await PageAsync(
+                levels.GroupBy(l => new { l.Sku, l.ProductOrdinal })
+                    .Select(g => new { g.Key, OnHand = g.Sum(l => l.OnHand), Allocated = g.Sum(l => l.Allocated) })
+                    .OrderBy(g => g.Key.ProductOrdinal)
+                    .Select(g => new LevelRow(g.Key.Sku, g.OnHand, g.Allocated, null, null)),
+                page, cancellationToken),
+        };
+
     private static async Task<(List<LevelRow> Rows, int Total)> PageAsync(IQueryable<LevelRow> query, PageRequest page, CancellationToken cancellationToken)
     {
-        if (query is not IAsyncEnumerable<LevelRow>)
-        {
-            return (query.Skip(page.Skip).Take(page.Size).ToList(), query.Count());
-        }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
         return (rows, total);
@@ -101,8 +122,7 @@ public static class ListInventoryLevels
     private static async Task<List<WhLevel>> CostsAsync(IQueryable<WhLevel> levels, List<LevelRow> rows, CancellationToken cancellationToken)
     {
         var skus = rows.Select(r => r.Sku).Distinct().ToList();
-        var mine = levels.Where(l => skus.Contains(l.Sku));
-        return mine is IAsyncEnumerable<WhLevel> ? await mine.ToListAsync(cancellationToken) : mine.ToList();
+        return await levels.Where(l => skus.Contains(l.Sku)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The on-hand-weighted average cost of the levels a row stands for.</summary>
