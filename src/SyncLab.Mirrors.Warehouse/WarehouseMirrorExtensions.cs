@@ -24,6 +24,7 @@ public static class WarehouseMirrorExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(sp => new WarehouseRuntime(settings, estate, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddShipStationOpenApi();
+        builder.Services.AddMirrorReset("warehouse", (sp, ct) => ResetState.ResetAsync(sp.GetRequiredService<WarehouseDb>(), sp.GetRequiredService<WarehouseRuntime>(), ct));
         return builder;
     }
 

@@ -4,7 +4,7 @@ using SyncLab.Engine.Connectors.Shopify;
 namespace SyncLab.Engine.Catalog;
 
 /// <summary>Finds where an ERP item lives on the storefront, and says clearly when it should but does not.</summary>
-public sealed class StorefrontCatalog(ShopifyAdminClient shop, BusinessCentralClient erp, EngineOptions options)
+public sealed class StorefrontCatalog(ShopifyAdminClient shop, BusinessCentralClient erp, EngineOptions options) : Pipeline.IEngineCache
 {
     // Looked up once; two racing first lookups find the same location, so no lock is needed.
     private string? _webLocationId;
@@ -24,6 +24,9 @@ public sealed class StorefrontCatalog(ShopifyAdminClient shop, BusinessCentralCl
         }
         return null;
     }
+
+    /// <summary>An engine reset forgets the looked-up location.</summary>
+    public void Forget() => _webLocationId = null;
 
     public async Task<string> WebLocationIdAsync(CancellationToken ct)
     {
