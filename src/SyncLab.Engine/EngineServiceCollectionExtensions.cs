@@ -34,7 +34,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<StorefrontCatalog>());
         services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
+        services.AddSingleton<IChangeSource, PriceListCapture>();
         services.AddSingleton<IProcess, PriceProcess>();
+        services.AddSingleton<IProcess, EffectivePriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSingleton<SyncEngine>();

@@ -262,7 +262,7 @@ public sealed partial class SyncEngine(
                     LogApplied(head.Process, outcome.Summary);
                 }
                 break;
-            case VendorCallException { Transient: true } transient when item.Attempts + 1 < options.MaxAttempts:
+            case VendorCallException { Transient: true } transient when item.Attempts + 1 < (process.MaxAttempts ?? options.MaxAttempts):
                 item.Attempts++;
                 item.LastError = transient.Message;
                 item.DueAtTicks = now + Backoff(item.Attempts, transient.RetryAfter).Ticks;
