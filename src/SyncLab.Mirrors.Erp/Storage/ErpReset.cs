@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SyncLab.Estate;
+using SyncLab.Mirrors.Erp.OData;
 using SyncLab.Mirrors.Erp.Rules;
 using SyncLab.Mirrors.Erp.Vendor;
 using SyncLab.Mirrors.Erp.Webhooks;
@@ -9,7 +10,7 @@ namespace SyncLab.Mirrors.Erp.Storage;
 /// <summary>
 /// The ERP's part of <c>POST /_synclab/reset</c>: the company seeded again from the estate (documents,
 /// customers created since, subscriptions and price lists go), posting period open, no webhook work
-/// pending, rate-limit windows empty.
+/// pending, no tombstones (delta links from before answer 410 Gone), rate-limit windows empty.
 /// </summary>
 internal static class ErpReset
 {
@@ -24,6 +25,7 @@ internal static class ErpReset
         }
         services.GetRequiredService<PostingPeriod>().Set(null, null);
         services.GetRequiredService<ChangeNotifier>().Reset();
+        services.GetRequiredService<DeltaTracker>().Reset();
         services.GetService<RequestRateLimiter>()?.Clear();
     }
 }
