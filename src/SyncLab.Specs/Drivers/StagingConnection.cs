@@ -14,6 +14,12 @@ public sealed class StagingConnection : IAsyncDisposable
 {
     public const string TargetVariable = "SYNCLAB_TARGET";
 
+    /// <summary>
+    /// <c>1</c>: the staging named by <see cref="TargetVariable"/> is QA's own, reset to a fresh estate before each
+    /// scenario (<c>POST /_synclab/staging/reset</c>), so scenarios that move the clock years ahead run one after another.
+    /// </summary>
+    public const string TargetResetVariable = "SYNCLAB_TARGET_RESET";
+
     /// <summary>Every in-process scenario starts at the same business instant, so dates in scenarios mean the same thing.</summary>
     public static readonly DateTimeOffset ScenarioEpoch = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
 
@@ -57,7 +63,11 @@ public sealed class StagingConnection : IAsyncDisposable
             Addresses = topology.Addresses.ToDictionary(a => a.Key, a => new Uri(a.Value));
             Estate = EstateCache.Get(topology.Seed, topology.Skus);
             PollInterval = topology.PollInterval;
-            IsShared = true;
+            IsShared = Environment.GetEnvironmentVariable(TargetResetVariable) != "1";
+            if (!IsShared)
+            {
+                await Http.SendOkAsync(HttpMethod.Post, new Uri(new Uri(target), "/_synclab/staging/reset"));
+            }
             return;
         }
         _host = await StagingPool.RentAsync(seed, skus, ScenarioEpoch);

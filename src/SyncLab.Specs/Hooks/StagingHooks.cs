@@ -4,9 +4,22 @@ using SyncLab.Specs.Drivers;
 namespace SyncLab.Specs.Hooks;
 
 [Binding]
-public sealed class StagingHooks(StagingConnection staging)
+public sealed class StagingHooks(StagingConnection staging, PriceListDriver priceLists)
 {
-    /// <summary>Gives the scenario's staging back to the pool (the next scenario to rent it resets it first).</summary>
+    /// <summary>Takes back the faults the scenario set, then gives its staging back to the pool (the next scenario to rent it resets it first).</summary>
     [AfterScenario]
-    public async Task ReturnStagingAsync() => await staging.DisposeAsync();
+    public async Task ReturnStagingAsync()
+    {
+        try
+        {
+            if (staging.IsConnected)
+            {
+                await priceLists.RemoveFaultsAsync();
+            }
+        }
+        finally
+        {
+            await staging.DisposeAsync();
+        }
+    }
 }
