@@ -41,6 +41,9 @@ public sealed class StagingHost : IAsyncDisposable
 
     public StagingOptions Options { get; }
 
+    /// <summary>The throw-away folder this staging made for its files (removed on dispose); null when <see cref="StagingOptions.DataDirectory"/> was given.</summary>
+    public string? ScratchDirectory => _ownedDirectory;
+
     public BusinessClock Clock { get; }
 
     public BusinessEstate Estate { get; }

@@ -20,6 +20,18 @@ public static class StagingPool
 
     static StagingPool() => AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
 
+    /// <summary>Stops every idle staging (the test run is over; a scenario still running keeps its own).</summary>
+    public static async Task StopIdleAsync()
+    {
+        foreach (var idle in Idle.Values)
+        {
+            while (idle.TryTake(out var host))
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
     private static bool Fresh => Environment.GetEnvironmentVariable(FreshVariable) == "1";
 
     /// <summary>A staging at its start state, for one scenario; give it back with <see cref="ReturnAsync"/>.</summary>
@@ -66,11 +78,33 @@ public static class StagingPool
         Idle.GetOrAdd((host.Options.Seed, host.Options.Skus), _ => []).Add(host);
     }
 
+    /// <summary>
+    /// At process exit: stops each staging, waiting a little only (the test host may not wait for a graceful
+    /// Kestrel shutdown), and removes its scratch folder in any case.
+    /// </summary>
     private static void StopAll()
     {
-        foreach (var host in Started)
+        foreach (var host in Started.Where(h => h.ScratchDirectory is { } s && Directory.Exists(s)))
         {
-            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            try
+            {
+                host.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
+            }
+            catch (AggregateException)
+            {
+                // Going away anyway: what matters is the folder below.
+            }
+            if (host.ScratchDirectory is { } scratch && Directory.Exists(scratch))
+            {
+                try
+                {
+                    Directory.Delete(scratch, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Left for the OS temp cleaner.
+                }
+            }
         }
     }
 }
