@@ -32,9 +32,12 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout);
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
         services.AddSingleton<StorefrontCatalog>();
+        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<StorefrontCatalog>());
         services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
+        services.AddSingleton<IChangeSource, PriceListCapture>();
         services.AddSingleton<IProcess, PriceProcess>();
+        services.AddSingleton<IProcess, EffectivePriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
         services.AddSingleton<IProcess, ProductProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();

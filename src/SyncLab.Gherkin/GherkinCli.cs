@@ -64,6 +64,7 @@ public static class GherkinCli
         }
 
         var report = new ConsoleReport(output);
+        var tags = new TagTally();
         var results = new List<ScenarioResult>();
         var problems = new List<RunProblem>();
         var session = await StartSessionAsync(bindingAssembly, reportDirectory, problems, cancellationToken);
@@ -83,6 +84,7 @@ public static class GherkinCli
                     {
                         var result = await session.RunAsync(scenario, cancellationToken: cancellationToken);
                         results.Add(result);
+                        tags.Add(result);
                         report.Scenario(result);
                     }
                 }
@@ -100,6 +102,9 @@ public static class GherkinCli
 
         var directory = Path.GetFullPath(reportDirectory);
         JUnitReportWriter.Write(Path.Combine(directory, ReportFiles.JUnit), results, problems);
+        tags.WriteFile(Path.Combine(directory, ReportFiles.Tags));
+        output.WriteLine("Scenarios per tag:");
+        output.Write(tags.Format());
         output.WriteLine($"Reports: {directory}");
         report.Summary();
         return report.Failed == 0 ? 0 : 1;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SyncLab.Estate;
+using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Hosting;
 using SyncLab.Mirrors.Erp.Companies;
 using SyncLab.Mirrors.Erp.CreditMemos;
@@ -46,6 +47,7 @@ public static class ErpMirrorExtensions
             services.AddSingleton(sp => new RequestRateLimiter(limit, sp.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton(BuildRoutes());
+        services.AddMirrorReset("company", ErpReset.RunAsync);
         return builder;
     }
 

@@ -30,6 +30,7 @@ public static class PosMirrorExtensions
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = settings.Webhooks.AttemptTimeout);
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddSquareOpenApi();
+        builder.Services.AddMirrorReset("store", (sp, ct) => ResetState.ResetAsync(sp.GetRequiredService<PosDb>(), sp.GetRequiredService<PosRuntime>(), ct));
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SyncLab.Estate;
+using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Hosting;
 using SyncLab.MirrorKit.RateLimits;
 using SyncLab.Mirrors.Storefront.Admin;
@@ -27,6 +28,8 @@ public static class StorefrontServices
         services.AddSingleton<ShopWriteGate>();
         services.AddScoped<ShopRequest>();
         services.AddHostedService<WebhookDispatcher>();
+        services.AddMirrorReset("shop", (sp, ct) => StorefrontAdmin.ResetShopAsync(
+            sp.GetRequiredService<StorefrontDb>(), estate, sp.GetRequiredService<ShopWriteGate>(), sp.GetRequiredService<LeakyBuckets>(), ct));
         return builder;
     }
 

@@ -30,6 +30,7 @@ public static class WarehouseMirrorExtensions
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = settings.Webhooks.AttemptTimeout);
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddShipStationOpenApi();
+        builder.Services.AddMirrorReset("warehouse", (sp, ct) => ResetState.ResetAsync(sp.GetRequiredService<WarehouseDb>(), sp.GetRequiredService<WarehouseRuntime>(), ct));
         return builder;
     }
 

@@ -7,6 +7,7 @@ using SyncLab.Engine.Api;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Products;
 using SyncLab.Estate;
+using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Clock;
 using SyncLab.MirrorKit.Hosting;
 using SyncLab.MirrorKit.Storage;
@@ -26,7 +27,9 @@ namespace SyncLab.Staging;
 public sealed class StagingHost : IAsyncDisposable
 {
     private readonly List<WebApplication> _apps = [];
+    private readonly Dictionary<string, WebApplication> _mirrors = [];
     private readonly string? _ownedDirectory;
+    private readonly TimeZoneInfo _startZone;
 
     private StagingHost(StagingOptions options, BusinessClock clock, BusinessEstate estate, string? ownedDirectory)
     {
@@ -34,9 +37,13 @@ public sealed class StagingHost : IAsyncDisposable
         Clock = clock;
         Estate = estate;
         _ownedDirectory = ownedDirectory;
+        _startZone = clock.LocalTimeZone;
     }
 
     public StagingOptions Options { get; }
+
+    /// <summary>The throw-away folder this staging made for its files (removed on dispose); null when <see cref="StagingOptions.DataDirectory"/> was given.</summary>
+    public string? ScratchDirectory => _ownedDirectory;
 
     public BusinessClock Clock { get; }
 
@@ -57,7 +64,7 @@ public sealed class StagingHost : IAsyncDisposable
     public static async Task<StagingHost> StartAsync(StagingOptions options, ILoggerProvider? logs = null, CancellationToken ct = default)
     {
         var clock = new BusinessClock(start: options.ClockStart, rate: options.ClockRate);
-        var estate = EstateGenerator.Generate(new EstateOptions { Seed = options.Seed, Skus = options.Skus });
+        var estate = EstateCache.Get(options.Seed, options.Skus);
         var owned = options.DataDirectory is null ? Directory.CreateTempSubdirectory("synclab-").FullName : null;
         if (options.DataDirectory is not null)
         {
@@ -81,11 +88,11 @@ public sealed class StagingHost : IAsyncDisposable
                 Store = store,
                 Instance = instance,
             };
-            await host.StartAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, logs: logs), ct);
+            await host.StartMirrorAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, logs: logs), ct);
             var storefront = options.VendorThrottling ? null : new StorefrontMirrorSettings { Throttle = QueryCostLimits.Off };
-            await host.StartAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
-            await host.StartAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
-            await host.StartAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, logs: logs), ct);
+            await host.StartMirrorAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
+            await host.StartMirrorAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
+            await host.StartMirrorAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, logs: logs), ct);
             host.StartForeignServices();
             if (options.StartEngine)
             {
@@ -149,12 +156,61 @@ public sealed class StagingHost : IAsyncDisposable
         app.MapGet("/_synclab/topology", () => Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingTopology(
             Options.Seed, Options.Skus, Options.PollInterval, _addresses.ToDictionary(a => a.Key, a => a.Value.ToString()))));
         app.MapEngineApi();
+        // Staging only (never part of the engine's own API): back to a fresh estate without a restart, for QA
+        // between runs against `synclab up`. Guarded like the mirrors' admin API.
+        var admin = app.MapAdminGroup("staging");
+        admin.MapPost("/reset", async (CancellationToken c) => Microsoft.AspNetCore.Http.TypedResults.Ok(await ResetAsync(c)));
+        admin.MapPost("/engine/reset", async (CancellationToken c) =>
+        {
+            await Engine.ResetAsync(null, c);
+            return Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingReset(Clock.GetUtcNow(), ["engine"]));
+        });
         if (Foreign is not null)
         {
             app.MapForeignAdmin(Foreign);
         }
         await StartAsync("engine", app, ct);
         Engine = app.Services.GetRequiredService<SyncEngine>();
+    }
+
+    /// <summary>
+    /// Back to exactly what <see cref="StartAsync(StagingOptions, ILoggerProvider?, CancellationToken)"/> left, without restarting anything: the engine's pump stopped,
+    /// the clock at its start instant (rate and time zone too), every mirror re-seeded from the estate (each
+    /// resets its own state, see <see cref="MirrorReset"/>), the engine's store emptied and its pump started
+    /// again — so its first poll, a full sync, is due at once, as on a new staging.
+    /// </summary>
+    public async Task<StagingReset> ResetAsync(CancellationToken ct = default)
+    {
+        var parts = new List<string>();
+        async Task ResetAllButEngineAsync(CancellationToken c)
+        {
+            Clock.SetRate(0);
+            Clock.Set(Options.ClockStart ?? Clock.GetUtcNow());
+            Clock.SetTimeZone(_startZone);
+            foreach (var (name, mirror) in _mirrors)
+            {
+                await MirrorReset.ResetAsync(mirror.Services, c);
+                parts.Add(name);
+            }
+            Foreign?.Tracking.Reset();
+            Clock.SetRate(Options.ClockRate);
+        }
+        if (Options.StartEngine)
+        {
+            await Engine.ResetAsync(ResetAllButEngineAsync, ct);
+            parts.Add("engine");
+        }
+        else
+        {
+            await ResetAllButEngineAsync(ct);
+        }
+        return new StagingReset(Clock.GetUtcNow(), parts);
+    }
+
+    private async Task StartMirrorAsync(string name, WebApplication app, CancellationToken ct)
+    {
+        _mirrors[name] = app;
+        await StartAsync(name, app, ct);
     }
 
     private static Microsoft.AspNetCore.Http.IResult TypedResultsOk() => Microsoft.AspNetCore.Http.TypedResults.Ok(new { status = "healthy" });

@@ -3,7 +3,7 @@ using SyncLab.Engine.Connectors.Shopify;
 namespace SyncLab.Engine.Catalog;
 
 /// <summary>Finds where an ERP item lives on the storefront, and says clearly when it should but does not.</summary>
-public sealed class StorefrontCatalog(ShopifyAdminClient shop, EngineOptions options)
+public sealed class StorefrontCatalog(ShopifyAdminClient shop, EngineOptions options) : Pipeline.IEngineCache
 {
     // Looked up once; two racing first lookups find the same location, so no lock is needed.
     private string? _webLocationId;
@@ -13,6 +13,9 @@ public sealed class StorefrontCatalog(ShopifyAdminClient shop, EngineOptions opt
     /// not yet listed becomes a product through the products process, which sets its price and stock).
     /// </summary>
     public Task<ShopifyVariant?> VariantAsync(ErpItemState item, CancellationToken ct) => shop.FindVariantBySkuAsync(item.Sku, ct);
+
+    /// <summary>An engine reset forgets the looked-up location.</summary>
+    public void Forget() => _webLocationId = null;
 
     public async Task<string> WebLocationIdAsync(CancellationToken ct)
     {

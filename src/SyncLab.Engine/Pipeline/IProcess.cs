@@ -9,6 +9,12 @@ public interface IProcess
 
     /// <summary>Applies the change and says what happened; the engine records it in one transaction with the work item.</summary>
     Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct);
+
+    /// <summary>
+    /// Attempts before a transiently failing change is dead-lettered; null takes <see cref="EngineOptions.MaxAttempts"/>.
+    /// Effective-dated work that must never be skipped asks for more.
+    /// </summary>
+    int? MaxAttempts => null;
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ public sealed partial class SyncEngine(
     IDbContextFactory<EngineDb> dbs,
     IEnumerable<IChangeSource> sources,
     IEnumerable<IProcess> processes,
+    IEnumerable<IEngineCache> caches,
     TimeProvider clock,
     ILogger<SyncEngine> log) : BackgroundService
 {
@@ -24,8 +25,9 @@ public sealed partial class SyncEngine(
     private readonly List<IChangeSource> _sources = sources.ToList();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly Lock _gate = new();
+    private const int JitterSeed = 20_261_126;
     // Jitter only spreads retries; a fixed seed keeps runs repeatable.
-    private readonly Random _jitter = new(20_261_126);
+    private Random _jitter = new(JitterSeed);
     private TaskCompletionSource _idle = NewSignal();
     private long _nextPollTicks;
     private volatile bool _busy = true;
@@ -91,6 +93,40 @@ public sealed partial class SyncEngine(
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Back to a new engine without a restart (staging and QA only): stops the pump, runs
+    /// <paramref name="whileStopped"/> (e.g. the mirrors' reset, the clock set back), empties the store and
+    /// every <see cref="IEngineCache"/>, and starts the pump again, whose first poll — a full sync — is due at once.
+    /// </summary>
+    public async Task ResetAsync(Func<CancellationToken, Task>? whileStopped, CancellationToken ct)
+    {
+        await StopAsync(ct);
+        if (whileStopped is not null)
+        {
+            await whileStopped(ct);
+        }
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            await EngineReset.ClearStoreAsync(db, ct);
+        }
+        foreach (var cache in caches)
+        {
+            cache.Forget();
+        }
+        while (_wake.CurrentCount > 0)
+        {
+            await _wake.WaitAsync(ct);
+        }
+        lock (_gate)
+        {
+            _jitter = new Random(JitterSeed);
+        }
+        LastPollAt = null;
+        _nudged = false;
+        _busy = true;
+        await StartAsync(ct);
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -228,7 +264,7 @@ public sealed partial class SyncEngine(
                     LogApplied(head.Process, outcome.Summary);
                 }
                 break;
-            case VendorCallException { Transient: true } transient when item.Attempts + 1 < options.MaxAttempts:
+            case VendorCallException { Transient: true } transient when item.Attempts + 1 < (process.MaxAttempts ?? options.MaxAttempts):
                 item.Attempts++;
                 item.LastError = transient.Message;
                 item.DueAtTicks = now + Backoff(item.Attempts, transient.RetryAfter).Ticks;

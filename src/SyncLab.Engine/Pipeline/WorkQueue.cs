@@ -3,8 +3,11 @@ using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Pipeline;
 
-/// <summary>A captured change, before it is queued.</summary>
-public sealed record CapturedChange(string Process, string Key, string Version, string Payload);
+/// <summary>
+/// A captured change, before it is queued. <paramref name="DueAt"/> schedules effective-dated work (a price
+/// list starting at midnight) on the business clock; null means now.
+/// </summary>
+public sealed record CapturedChange(string Process, string Key, string Version, string Payload, DateTimeOffset? DueAt = null);
 
 /// <summary>The durable work queue's writing side, shared by every change source.</summary>
 public static class WorkQueue
@@ -42,7 +45,7 @@ public static class WorkQueue
                 Key = change.Key,
                 Version = change.Version,
                 Payload = change.Payload,
-                DueAtTicks = nowTicks,
+                DueAtTicks = change.DueAt?.UtcTicks ?? nowTicks,
                 CapturedAtTicks = nowTicks,
             });
             added++;

@@ -1,4 +1,5 @@
 using SyncLab.Gherkin.Execution;
+using SyncLab.Gherkin.Reporting;
 using Xunit.Abstractions;
 
 namespace SyncLab.Gherkin.Xunit;
@@ -27,6 +28,9 @@ public abstract class GherkinScenarioTests(ITestOutputHelper output)
             // Bindings may ask for xUnit's output helper, as with Reqnroll.xUnit.
             container => container.RegisterInstanceAs(output),
             CancellationToken.None);
+
+        TagTally.ForTestRun.Add(result);
+        TagTally.ForTestRun.WriteFile(Path.Combine(ReportLocation.EnsureDirectoryVariable(), ReportFiles.TagsOf(testClass.Assembly.GetName().Name!)));
 
         if (result.Outcome != ScenarioOutcome.Passed)
         {

@@ -21,6 +21,7 @@ public static class AdminApi
         admin.MapGet("/info", (MirrorDescriptor d) => TypedResults.Ok(d));
         admin.MapGet("/clock", (BusinessClock clock) => TypedResults.Ok(ClockState.Of(clock)));
         admin.MapPost("/clock", SetClock);
+        admin.MapPost("/reset", MirrorReset.HandleAsync);
         admin.MapGet("/ledger", (MirrorLedger ledger, long? after, int? limit) =>
             TypedResults.Ok(ledger.Since(after ?? 0, Math.Clamp(limit ?? 1000, 1, 10_000))));
         return admin;

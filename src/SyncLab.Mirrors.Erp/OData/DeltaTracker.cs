@@ -16,7 +16,24 @@ internal sealed class DeltaTracker(TimeProvider clock, ErpMirrorSettings setting
     private long _sequence;
     private long _prunedThrough;
 
-    public Guid Epoch { get; } = Guid.NewGuid();
+    private Guid _epoch = Guid.NewGuid();
+
+    public Guid Epoch
+    {
+        get { lock (_gate) { return _epoch; } }
+    }
+
+    /// <summary>The company was seeded again: tombstones go, and links from before answer 410 Gone as after a restart.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _removed.Clear();
+            _sequence = 0;
+            _prunedThrough = 0;
+            _epoch = Guid.NewGuid();
+        }
+    }
 
     /// <summary>The number of the last tombstone recorded.</summary>
     public long Sequence

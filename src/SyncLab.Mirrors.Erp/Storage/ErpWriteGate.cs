@@ -54,6 +54,13 @@ internal sealed class ErpWriteGate : IDisposable
             return last;
         }
 
+        /// <summary>After the company was seeded again: versions and insertion numbers are read afresh.</summary>
+        public void Forget()
+        {
+            owner._version = null;
+            owner._sequences.Clear();
+        }
+
         public void Dispose()
         {
             if (!_released)

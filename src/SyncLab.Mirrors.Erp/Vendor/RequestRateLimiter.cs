@@ -6,6 +6,14 @@ internal sealed class RequestRateLimiter(ErpRateLimit limit, TimeProvider clock)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
 
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _calls.Clear();
+        }
+    }
+
     /// <summary>Counts the call, or answers how long to wait before the next one fits.</summary>
     public TimeSpan? TryAcquire(string caller)
     {

@@ -52,6 +52,20 @@ internal sealed class ChangeNotifier(
         }
     }
 
+    /// <summary>Forgets collected changes and scheduled retries (a reset: the subscriptions are gone too).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _pending.Clear();
+            _window?.Dispose();
+            _window = null;
+            _timers.ForEach(t => t.Dispose());
+            _timers.Clear();
+        }
+        SubscriptionsChanged(0);
+    }
+
     public void Dispose()
     {
         lock (_gate)

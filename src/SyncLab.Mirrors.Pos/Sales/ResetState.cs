@@ -14,6 +14,14 @@ public static class ResetState
 
     public static async Task<Ok<StateReset>> HandleAsync(PosDb db, PosRuntime runtime, MirrorLedger ledger, HttpRequest request, CancellationToken cancellationToken)
     {
+        var seed = await ResetAsync(db, runtime, cancellationToken);
+        ledger.RecordEffect($"reset to the estate: {seed.Locations.Count} stores, {seed.Catalog.Count} items, {seed.Counts.Count} counts", request.Path);
+        return TypedResults.Ok(new StateReset(seed.Locations.Count, seed.Catalog.Count, seed.Counts.Count));
+    }
+
+    /// <summary>The store's part of a reset (also of the kit's <c>POST /_synclab/reset</c>).</summary>
+    public static async Task<PosSeed> ResetAsync(PosDb db, PosRuntime runtime, CancellationToken cancellationToken)
+    {
         var seed = PosSeed.From(runtime.Estate);
         await runtime.WriteGate.WaitAsync(cancellationToken);
         try
@@ -24,8 +32,7 @@ public static class ResetState
         {
             runtime.WriteGate.Release();
         }
-        ledger.RecordEffect($"reset to the estate: {seed.Locations.Count} stores, {seed.Catalog.Count} items, {seed.Counts.Count} counts", request.Path);
-        return TypedResults.Ok(new StateReset(seed.Locations.Count, seed.Catalog.Count, seed.Counts.Count));
+        return seed;
     }
 }
 

@@ -37,13 +37,19 @@ public static class StorefrontAdmin
     /// <summary>Back to the seeded shop: catalogue, stock, no orders, customers or subscriptions, full cost buckets.</summary>
     private static async Task<NoContent> ResetAsync(StorefrontDb db, BusinessEstate estate, ShopWriteGate gate, LeakyBuckets buckets, MirrorLedger ledger, CancellationToken ct)
     {
+        await ResetShopAsync(db, estate, gate, buckets, ct);
+        ledger.RecordEffect("storefront reset to the seeded estate", "/_synclab/storefront/reset");
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The shop's part of a reset (also of the kit's <c>POST /_synclab/reset</c>).</summary>
+    internal static async Task ResetShopAsync(StorefrontDb db, BusinessEstate estate, ShopWriteGate gate, LeakyBuckets buckets, CancellationToken ct)
+    {
         using (await gate.EnterAsync(ct))
         {
             StorefrontSeeder.Reset(db, estate);
             buckets.Reset();
         }
-        ledger.RecordEffect("storefront reset to the seeded estate", "/_synclab/storefront/reset");
-        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<List<DeliveryView>>> DeliveriesAsync(StorefrontDb db, string? status, CancellationToken ct)

@@ -14,6 +14,14 @@ public static class ResetState
 
     public static async Task<Ok<StateReset>> HandleAsync(WarehouseDb db, WarehouseRuntime runtime, MirrorLedger ledger, HttpRequest request, CancellationToken cancellationToken)
     {
+        var seed = await ResetAsync(db, runtime, cancellationToken);
+        ledger.RecordEffect($"reset to the estate: {seed.Warehouses.Count} warehouses, {seed.Products.Count} products, {seed.Levels.Count} levels", request.Path);
+        return TypedResults.Ok(new StateReset(seed.Warehouses.Count, seed.Products.Count, seed.Levels.Count));
+    }
+
+    /// <summary>The store's part of a reset (also of the kit's <c>POST /_synclab/reset</c>).</summary>
+    public static async Task<WarehouseSeed> ResetAsync(WarehouseDb db, WarehouseRuntime runtime, CancellationToken cancellationToken)
+    {
         var seed = WarehouseSeed.From(runtime.Estate, runtime.Settings.DefaultLocationName);
         await runtime.WriteGate.WaitAsync(cancellationToken);
         try
@@ -24,8 +32,7 @@ public static class ResetState
         {
             runtime.WriteGate.Release();
         }
-        ledger.RecordEffect($"reset to the estate: {seed.Warehouses.Count} warehouses, {seed.Products.Count} products, {seed.Levels.Count} levels", request.Path);
-        return TypedResults.Ok(new StateReset(seed.Warehouses.Count, seed.Products.Count, seed.Levels.Count));
+        return seed;
     }
 }
 

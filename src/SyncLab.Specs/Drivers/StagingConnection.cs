@@ -1,18 +1,24 @@
 using System.Net.Http.Json;
 using SyncLab.Estate;
 using SyncLab.Staging;
-using SyncLab.Staging.Foreign;
 
 namespace SyncLab.Specs.Drivers;
 
 /// <summary>
-/// The staging one scenario runs against: a fresh in-process staging (its own estate, clock and engine,
-/// so scenarios run in parallel without touching each other), or a running staging named by
-/// <c>SYNCLAB_TARGET</c> (its engine's URL), found through its topology endpoint.
+/// The staging one scenario runs against: an in-process staging of its own for the scenario's duration (rented
+/// from <see cref="StagingPool"/>, reset to a fresh estate, clock and engine, so scenarios run in parallel
+/// without touching each other), or a running staging named by <c>SYNCLAB_TARGET</c> (its engine's URL),
+/// found through its topology endpoint.
 /// </summary>
 public sealed class StagingConnection : IAsyncDisposable
 {
     public const string TargetVariable = "SYNCLAB_TARGET";
+
+    /// <summary>
+    /// <c>1</c>: the staging named by <see cref="TargetVariable"/> is QA's own, reset to a fresh estate before each
+    /// scenario (<c>POST /_synclab/staging/reset</c>), so scenarios that move the clock years ahead run one after another.
+    /// </summary>
+    public const string TargetResetVariable = "SYNCLAB_TARGET_RESET";
 
     /// <summary>Every in-process scenario starts at the same business instant, so dates in scenarios mean the same thing.</summary>
     public static readonly DateTimeOffset ScenarioEpoch = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
@@ -55,21 +61,16 @@ public sealed class StagingConnection : IAsyncDisposable
                 throw new InvalidOperationException($"the scenario wants an estate seeded with {seed}, but the staging at {target} was seeded with {topology.Seed}");
             }
             Addresses = topology.Addresses.ToDictionary(a => a.Key, a => new Uri(a.Value));
-            Estate = EstateGenerator.Generate(new EstateOptions { Seed = topology.Seed, Skus = topology.Skus });
+            Estate = EstateCache.Get(topology.Seed, topology.Skus);
             PollInterval = topology.PollInterval;
-            IsShared = true;
+            IsShared = Environment.GetEnvironmentVariable(TargetResetVariable) != "1";
+            if (!IsShared)
+            {
+                await Http.SendOkAsync(HttpMethod.Post, new Uri(new Uri(target), "/_synclab/staging/reset"));
+            }
             return;
         }
-        _host = await StagingHost.StartAsync(new StagingOptions
-        {
-            Seed = seed,
-            Skus = skus,
-            BasePort = 0,
-            ClockStart = ScenarioEpoch,
-            ClockRate = 0,
-            // No step talks to the foreign stubs yet; each WireMock server costs start-up time per scenario.
-            ForeignServices = new ForeignServicesOptions { Enabled = false },
-        });
+        _host = await StagingPool.RentAsync(seed, skus, ScenarioEpoch);
         Addresses = _host.Addresses;
         Estate = _host.Estate;
         PollInterval = _host.Options.PollInterval;
@@ -80,7 +81,8 @@ public sealed class StagingConnection : IAsyncDisposable
         Http.Dispose();
         if (_host is not null)
         {
-            await _host.DisposeAsync();
+            await StagingPool.ReturnAsync(_host);
+            _host = null;
         }
     }
 }

@@ -4,8 +4,26 @@ using SyncLab.Specs.Drivers;
 namespace SyncLab.Specs.Hooks;
 
 [Binding]
-public sealed class StagingHooks(StagingConnection staging)
+public sealed class StagingHooks(StagingConnection staging, PriceListDriver priceLists)
 {
+    /// <summary>The run is over: the pooled stagings stop and take their scratch folders with them.</summary>
+    [AfterTestRun]
+    public static Task StopStagingsAsync() => StagingPool.StopIdleAsync();
+
+    /// <summary>Takes back the faults the scenario set, then gives its staging back to the pool (the next scenario to rent it resets it first).</summary>
     [AfterScenario]
-    public async Task StopStagingAsync() => await staging.DisposeAsync();
+    public async Task ReturnStagingAsync()
+    {
+        try
+        {
+            if (staging.IsConnected)
+            {
+                await priceLists.RemoveFaultsAsync();
+            }
+        }
+        finally
+        {
+            await staging.DisposeAsync();
+        }
+    }
 }

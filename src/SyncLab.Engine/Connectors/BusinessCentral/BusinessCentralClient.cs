@@ -63,6 +63,49 @@ public sealed class BusinessCentralClient(HttpClient http, EngineOptions options
     private Uri? NextPage(string? nextLink) =>
         nextLink is null ? null : new Uri(nextLink, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } abs ? abs : new Uri(options.ErpBaseUrl, nextLink);
 
+    /// <summary>One item by its ERP number (as keyed, drift included); null when the ERP has none.</summary>
+    public async Task<BcItem?> ItemByNumberAsync(string number, CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        var page = await GetAsync<ODataPage<BcItem>>(Api(company, "items", $"number eq '{Quote(number)}'"), ct);
+        return page.Value.FirstOrDefault();
+    }
+
+    /// <summary>Every sales price list header (a handful: one per season or campaign).</summary>
+    public async Task<IReadOnlyList<BcPriceList>> PriceListsAsync(CancellationToken ct) =>
+        await AllAsync<BcPriceList>(new Uri(options.ErpBaseUrl, $"api/{Pricing}/companies({await CompanyIdAsync(ct)})/priceLists"), ct);
+
+    /// <summary>Price list lines modified after <paramref name="since"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<BcPriceListLine>> PriceListLinesModifiedSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        var filter = $"lastModifiedDateTime gt {since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)}";
+        var company = await CompanyIdAsync(ct);
+        return await AllAsync<BcPriceListLine>(new Uri(options.ErpBaseUrl, $"api/{Pricing}/companies({company})/priceListLines?$filter={Uri.EscapeDataString(filter)}&$orderby=lastModifiedDateTime"), ct);
+    }
+
+    /// <summary>Every price list line of one item, whatever its dates.</summary>
+    public async Task<IReadOnlyList<BcPriceListLine>> PriceListLinesOfItemAsync(string number, CancellationToken ct)
+    {
+        var filter = $"itemNumber eq '{Quote(number)}'";
+        var company = await CompanyIdAsync(ct);
+        return await AllAsync<BcPriceListLine>(new Uri(options.ErpBaseUrl, $"api/{Pricing}/companies({company})/priceListLines?$filter={Uri.EscapeDataString(filter)}"), ct);
+    }
+
+    private const string Pricing = "synclab/pricing/v1.0";
+
+    private async Task<List<T>> AllAsync<T>(Uri first, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        Uri? next = first;
+        while (next is not null)
+        {
+            var page = await GetAsync<ODataPage<T>>(next, ct);
+            rows.AddRange(page.Value);
+            next = NextPage(page.NextLink);
+        }
+        return rows;
+    }
+
     /// <summary>The web flag and brand of one item, from the custom commerce API page; null when the page has no such item.</summary>
     public async Task<BcWebItem?> WebItemAsync(string number, CancellationToken ct)
     {
