@@ -39,6 +39,7 @@ public static class WarehouseMirrorExtensions
         ListShipments.Map(v2);
         CancelShipment.Map(v2);
         CreateLabelFromShipment.Map(v2);
+        ListLabels.Map(v2);
         app.MapShipStationOpenApi();
 
         var warehouse = app.MapAdminGroup("warehouse");
