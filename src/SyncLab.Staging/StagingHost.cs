@@ -120,6 +120,7 @@ public sealed class StagingHost : IAsyncDisposable
         {
             ErpBaseUrl = Addresses["erp"],
             StorefrontBaseUrl = Addresses["storefront"],
+            WarehouseBaseUrl = Addresses["warehouse"],
             PollInterval = Options.PollInterval,
             MerchantTimeZone = Estate.Options.TimeZone,
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db")),

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Fulfilment;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Storage;
 
@@ -13,6 +14,7 @@ namespace SyncLab.Engine.Orders;
 /// Storefront order → ERP sales order, exactly once in effect. The engine's cross-reference (written in the
 /// same transaction that marks the change applied) answers "done already?"; for the window between the
 /// ERP's answer and that commit, the ERP itself is asked for the order's external document number.
+/// Once the ERP has the order (or its cancellation is done), the order is handed on to the warehouse.
 /// </summary>
 public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
 {
@@ -31,7 +33,7 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (order.CancelledAt is not null)
         {
-            return await CancelAsync(order, ct);
+            return await CancelAsync(order, ct) with { FollowUps = [OrderToWmsProcess.HandOff(item)] };
         }
         if (await db.IdMappings.AsNoTracking().AnyAsync(m => m.System == ErpItemReferences.System && m.Kind == SalesOrderKind && m.Key == order.Id, ct))
         {
@@ -40,7 +42,7 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         var external = SalesOrderPlan.ExternalNumber(order);
         if (await erp.SalesDocumentByExternalNumberAsync(external, ct) is { } existing)
         {
-            return ProcessOutcome.Changed($"order {order.Name} already in the ERP as {existing.Number}", Reference(order, existing));
+            return ProcessOutcome.Changed($"order {order.Name} already in the ERP as {existing.Number}", Reference(order, existing)) with { FollowUps = [OrderToWmsProcess.HandOff(item)] };
         }
         if (string.IsNullOrWhiteSpace(order.Email))
         {
@@ -60,7 +62,8 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         return ProcessOutcome.Changed(
             $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}",
             Reference(order, created),
-            new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number });
+            new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number })
+            with { FollowUps = [OrderToWmsProcess.HandOff(item)] };
     }
 
     /// <summary>

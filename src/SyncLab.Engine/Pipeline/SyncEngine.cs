@@ -221,6 +221,8 @@ public sealed partial class SyncEngine(
                     applied.Version = head.Version;
                 }
                 await RecordReferencesAsync(db, outcome!.References, ct);
+                // Hand-offs to processes this engine does not run (e.g. no warehouse configured) are not queued.
+                await WorkQueue.EnqueueAsync(db, outcome.FollowUps.Where(f => _processes.ContainsKey(f.Process)).ToList(), now, ct);
                 if (!string.IsNullOrEmpty(outcome.Summary))
                 {
                     LogApplied(head.Process, outcome.Summary);

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Returns;
+
+/// <summary>
+/// Cursor polling of storefront refunds: a refund updates its order, so the orders updated since the cursor
+/// (less the overlap) carry every new refund. A refund does not change once made; its creation is its version.
+/// </summary>
+public sealed class StorefrontRefundCapture(ShopifyFulfilmentClient shop, IDbContextFactory<EngineDb> dbs, TimeProvider clock, EngineOptions options) : IChangeSource
+{
+    public const string Source = "storefront.refunds";
+
+    public string Name => Source;
+
+    public async Task<int> PollAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
+        var since = checkpoint.CursorTicks == 0
+            ? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
+            : new DateTimeOffset(checkpoint.CursorTicks, TimeSpan.Zero) - options.PollOverlap;
+        // The cursor is the poll's own start: orders have no field saying when their last refund came.
+        var pollStart = clock.GetUtcNow();
+        var changes = new List<CapturedChange>();
+        await foreach (var refund in shop.RefundsOfOrdersUpdatedSinceAsync(since, ct))
+        {
+            changes.Add(new CapturedChange(RefundToErpProcess.ProcessName, refund.Id, WorkQueue.Version(refund.CreatedAt), JsonSerializer.Serialize(refund)));
+        }
+        checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, pollStart.UtcTicks);
+        var queued = await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+}
