@@ -9,6 +9,7 @@ Feature: The January returns surge
     And the warehouse stocks the web items "gift 1" to "gift 8"
     When shoppers each order 1 of one of "gift 1" to "gift 8" and the warehouse ships them all
     And the engine's next poll has run
+    And the engine polls 2 more times
     Given the holidays are over: it is 2027-01-04 in the morning
     When every one of those shoppers returns their order and is refunded
     And the engine's next poll has run

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors;
@@ -21,6 +22,9 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
     public const string ProcessName = "shipments";
     public const string FulfillmentKind = "fulfillment";
 
+    // Two parcels of one order (a split, or the same order keyed in twice) are recorded one after the other.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _orderLocks = new(StringComparer.Ordinal);
+
     public string Name => ProcessName;
 
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
@@ -30,13 +34,28 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
         {
             return ProcessOutcome.Nothing;
         }
+        var gate = _orderLocks.GetOrAdd(shipment.ExternalOrderId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await RecordAsync(shipment, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ProcessOutcome> RecordAsync(ShipStationShipment shipment, CancellationToken ct)
+    {
+        var external = shipment.ExternalShipmentId!;
         var label = await warehouse.LabelAsync(shipment.ShipmentId, ct)
             ?? throw new VendorCallException("warehouse", $"shipment {shipment.ShipmentId} is shipped but ShipStation lists no label for it yet", transient: true);
         var problems = new List<string>();
         var done = new List<string>();
         IdMapping? reference = null;
 
-        var order = await shop.OrderFulfilmentAsync(shipment.ExternalOrderId, ct);
+        var order = await shop.OrderFulfilmentAsync(shipment.ExternalOrderId!, ct);
         var completes = true;
         if (order is null)
         {
@@ -68,9 +87,9 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
         }
 
         // BC posts whole orders: the ERP ships and invoices once everything has left the warehouse.
-        if (completes && await erp.SalesInvoiceByExternalNumberAsync(shipment.ExternalShipmentId, ct) is null)
+        if (completes && await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
         {
-            if (await erp.SalesOrderByExternalNumberAsync(shipment.ExternalShipmentId, ct) is { } salesOrder)
+            if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } salesOrder)
             {
                 try
                 {
@@ -84,7 +103,7 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
             }
             else
             {
-                problems.Add($"the ERP has no open sales order {shipment.ExternalShipmentId} to ship and invoice");
+                problems.Add($"the ERP has no open sales order {external} to ship and invoice");
             }
         }
         if (problems.Count > 0)

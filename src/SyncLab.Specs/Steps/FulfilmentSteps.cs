@@ -98,10 +98,12 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
     }
 
     [Given(@"^the (warehouse|storefront|ERP) answers every call with (\d{3})$")]
+    [When(@"^the (warehouse|storefront|ERP) answers every call with (\d{3})$")]
     public Task GivenASystemFails(string system, int status) =>
         WarehouseDriver.FailAsync(staging, SystemKey(system), new { id = "scenario-outage", kind = "error", status });
 
     [Given(@"^the warehouse answers the next (\d+) calls with 429 and Retry-After (\d+) seconds$")]
+    [When(@"^the warehouse answers the next (\d+) calls with 429 and Retry-After (\d+) seconds$")]
     public Task GivenTheWarehouseThrottles(int count, int seconds) =>
         WarehouseDriver.FailAsync(staging, "warehouse", new { id = "scenario-throttle", kind = "throttle", count, retryAfter = TimeSpan.FromSeconds(seconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture) });
 

@@ -77,6 +77,13 @@ public sealed class ReturnSteps(OrderBackFlowDriver backFlow, WarehouseDriver wa
     {
         foreach (var (order, item) in SurgeOrders())
         {
+            var fulfilment = await backFlow.FulfilmentAsync((string)order["id"]!);
+            if (fulfilment.Status != "FULFILLED")
+            {
+                var errors = await engine.DataErrorsAsync((string)order["id"]!);
+                throw new InvalidOperationException(
+                    $"order {(string?)order["name"]} is {fulfilment.Status}, not yet fulfilled, so nothing can come back; engine: {(await engine.StatusAsync()).ToJsonString()}; data errors: {string.Join("; ", errors.Select(e => e.Message))}");
+            }
             await backFlow.RefundAsync((string)order["id"]!, items.Sku(item), 1, "RETURN");
         }
     }

@@ -30,15 +30,19 @@ public sealed record ShopifyRefundLine(string? Sku, int Quantity, string Restock
 /// <summary>The order back-flow on Shopify's Admin GraphQL API: fulfillment orders, fulfillments with tracking, refunds.</summary>
 public sealed class ShopifyFulfilmentClient(ShopifyAdminClient shop)
 {
+    /// <summary>
+    /// The order's fulfillment orders (up to 5 of 25 lines each) and tracking numbers. Kept small: the query's
+    /// cost is what Shopify's leaky bucket charges, and the engine paces by it.
+    /// </summary>
     public async Task<ShopifyOrderFulfilment?> OrderFulfilmentAsync(string orderId, CancellationToken ct)
     {
         const string query = """
             query OrderFulfilment($id: ID!) {
               order(id: $id) {
                 id name cancelledAt
-                fulfillments(first: 50) { trackingInfo { number } }
-                fulfillmentOrders(first: 10) { edges { node { id status
-                  lineItems(first: 50) { edges { node { id sku remainingQuantity } } } } } }
+                fulfillments(first: 10) { trackingInfo(first: 5) { number } }
+                fulfillmentOrders(first: 5) { edges { node { id status
+                  lineItems(first: 25) { edges { node { id sku remainingQuantity } } } } } }
               }
             }
             """;
@@ -95,13 +99,13 @@ public sealed class ShopifyFulfilmentClient(ShopifyAdminClient shop)
     /// <summary>Every refund of the orders updated at or after <paramref name="since"/> (a refund updates its order).</summary>
     public async IAsyncEnumerable<ShopifyRefund> RefundsOfOrdersUpdatedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        // Small pages: 5 orders x 5 refunds x 20 lines stay well under Shopify's single-query cost ceiling.
+        // Small pages: 5 orders x 5 refunds x 10 lines stay well under Shopify's single-query cost ceiling.
         const string query = """
             query RefundsSince($q: String!, $after: String) {
               orders(first: 5, after: $after, query: $q) {
                 edges { node { id legacyResourceId name
                   refunds(first: 5) { id legacyResourceId createdAt totalRefundedSet { shopMoney { amount } }
-                    refundLineItems(first: 20) { edges { node { quantity restockType lineItem { sku } priceSet { shopMoney { amount } } } } } }
+                    refundLineItems(first: 10) { edges { node { quantity restockType lineItem { sku } priceSet { shopMoney { amount } } } } } }
                 } }
                 pageInfo { hasNextPage endCursor }
               }
