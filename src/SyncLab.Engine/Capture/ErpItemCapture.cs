@@ -58,7 +58,10 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
         }
         var states = items.Select(ErpItemState.From).ToList();
         await ErpItemReferences.RefreshAsync(db, items, ct);
-        var changes = states.SelectMany(s => Processes.Select(p => new CapturedChange(p, s.Sku, s.Version, JsonSerializer.Serialize(s)))).ToList();
+        var changes = states.SelectMany(s => Processes.Select(p => new CapturedChange(p, s.Sku, s.Version, JsonSerializer.Serialize(s))))
+            // A blocked item may be a recall: fulfilment has to stop (Fulfilment/RecallProcess).
+            .Concat(states.Where(s => s.Blocked).Select(s => new CapturedChange(Fulfilment.RecallProcess.ProcessName, s.Sku, s.Version, JsonSerializer.Serialize(s))))
+            .ToList();
         return await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
     }
 }

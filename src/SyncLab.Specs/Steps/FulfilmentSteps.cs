@@ -4,7 +4,7 @@ using SyncLab.Specs.Drivers;
 namespace SyncLab.Specs.Steps;
 
 [Binding]
-public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriver backFlow, EngineDriver engine, ScenarioItems items, ScenarioOrders orders, StagingConnection staging)
+public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriver backFlow, EngineDriver engine, ErpDriver erp, ScenarioItems items, ScenarioOrders orders, StagingConnection staging)
 {
     private readonly List<string> _tracking = [];
     private string? _copyShipmentId;
@@ -41,6 +41,9 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
         _tracking.Add(await warehouse.BuyLabelAsync((string)original["shipment_id"]!));
         await warehouse.BuyLabelAsync(_copyShipmentId);
     }
+
+    [When(@"^the manufacturer recalls ""([^""]+)"" and the office blocks it in the ERP$")]
+    public Task WhenRecalled(string item) => erp.BlockItemAsync(items.Number(item));
 
     [Then(@"^the warehouse has (\d+) shipments? for the web order$")]
     public async Task ThenTheWarehouseHasShipments(int count)
