@@ -43,6 +43,10 @@ public sealed record EngineOptions
     /// <summary>The merchant's home time zone (IANA): dates of documents and effective dates are days here.</summary>
     public string MerchantTimeZone { get; init; } = "UTC";
 
+    /// <summary>The merchant's time zone; UTC when the name is not one this machine knows.</summary>
+    public TimeZoneInfo MerchantZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(MerchantTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 

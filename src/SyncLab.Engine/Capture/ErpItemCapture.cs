@@ -28,10 +28,7 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
-        // The first poll reads everything: an engine's first run is a full sync.
-        var since = checkpoint.CursorTicks == 0
-            ? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
-            : new DateTimeOffset(checkpoint.CursorTicks, TimeSpan.Zero) - options.PollOverlap;
+        var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
 
         var queued = 0;
         var chunk = new List<BcItem>(Chunk);

@@ -20,9 +20,7 @@ public sealed class WmsShipmentCapture(ShipStationClient warehouse, IDbContextFa
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
-        var since = checkpoint.CursorTicks == 0
-            ? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
-            : new DateTimeOffset(checkpoint.CursorTicks, TimeSpan.Zero) - options.PollOverlap;
+        var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
 
         var changes = new List<CapturedChange>();
         await foreach (var shipment in warehouse.ShipmentsModifiedSinceAsync(since, ShipStationShipment.LabelPurchased, ct))

@@ -48,16 +48,9 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         {
             throw new DataErrorException($"order {order.Name} has no e-mail to match an ERP customer by");
         }
-        var itemIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var sku in order.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Sku)).Select(l => SkuRules.Canonical(l.Sku!)).Distinct())
-        {
-            if (await ErpItemReferences.ItemIdAsync(db, sku, ct) is { } id)
-            {
-                itemIds[sku] = id;
-            }
-        }
+        var itemIds = await ErpItemReferences.ItemIdsAsync(db, order.Lines.Select(l => l.Sku), ct);
         var customer = await CustomerAsync(order, ct);
-        var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, MerchantZone());
+        var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, options.MerchantZone());
         var created = await erp.CreateSalesOrderAsync(plan, ct);
         return ProcessOutcome.Changed(
             $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}",
@@ -99,9 +92,6 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
             gate.Release();
         }
     }
-
-    private TimeZoneInfo MerchantZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.MerchantTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static IdMapping Reference(ShopifyOrder order, BcSalesDocument document) =>
         new() { System = ErpItemReferences.System, Kind = SalesOrderKind, Key = order.Id, TargetId = document.Id.ToString("D"), Extra = document.Number };

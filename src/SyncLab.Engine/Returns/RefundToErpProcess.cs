@@ -45,24 +45,14 @@ public sealed class RefundToErpProcess(BusinessCentralClient erp, IDbContextFact
         }
         var invoice = await erp.PostedInvoiceByExternalNumberAsync(CreditMemoPlan.OrderExternalNumber(refund), ct)
             ?? throw new VendorCallException("erp", $"order {refund.OrderName} is not invoiced in the ERP yet; the credit memo for refund {refund.LegacyId} waits for its invoice", transient: true);
-        var itemIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var sku in refund.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Sku)).Select(l => SkuRules.Canonical(l.Sku!)).Distinct())
-        {
-            if (await ErpItemReferences.ItemIdAsync(db, sku, ct) is { } id)
-            {
-                itemIds[sku] = id;
-            }
-        }
-        var plan = CreditMemoPlan.Decide(refund, invoice, itemIds, MerchantZone());
+        var itemIds = await ErpItemReferences.ItemIdsAsync(db, refund.Lines.Select(l => l.Sku), ct);
+        var plan = CreditMemoPlan.Decide(refund, invoice, itemIds, options.MerchantZone());
         var memo = await erp.CreateSalesCreditMemoAsync(plan, ct);
         await erp.PostSalesCreditMemoAsync(memo.Id, ct);
         return ProcessOutcome.Changed(
             $"refund {refund.LegacyId} of {refund.OrderName} -> ERP credit memo {memo.Number} against invoice {invoice.Number} ({string.Join(", ", plan.Lines.Select(l => $"{l.Quantity:0} x {l.UnitPrice:0.00}"))})",
             Reference(refund, memo));
     }
-
-    private TimeZoneInfo MerchantZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.MerchantTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static IdMapping Reference(ShopifyRefund refund, BcCreditMemo memo) =>
         new() { System = ErpItemReferences.System, Kind = CreditMemoKind, Key = refund.Id, TargetId = memo.Id.ToString("D"), Extra = memo.Number };

@@ -20,9 +20,7 @@ public sealed class StorefrontRefundCapture(ShopifyFulfilmentClient shop, IDbCon
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
-        var since = checkpoint.CursorTicks == 0
-            ? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
-            : new DateTimeOffset(checkpoint.CursorTicks, TimeSpan.Zero) - options.PollOverlap;
+        var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
         // The cursor is the poll's own start: orders have no field saying when their last refund came.
         var pollStart = clock.GetUtcNow();
         var changes = new List<CapturedChange>();
