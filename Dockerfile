@@ -16,7 +16,7 @@ WORKDIR /app
 COPY --from=build /app ./
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     REQNROLL_TELEMETRY_ENABLED=0
-# 5100 engine/admin, 5101 ERP, 5102 storefront, 5103 POS, 5104 warehouse.
-EXPOSE 5100 5101 5102 5103 5104
+# 5100 engine/admin, 5101 ERP, 5102 storefront, 5103 POS, 5104 warehouse; 5105-5107 the foreign-service stubs (tax, carrier, address).
+EXPOSE 5100 5101 5102 5103 5104 5105 5106 5107
 ENTRYPOINT ["dotnet", "synclab.dll"]
 CMD ["up", "--bind", "0.0.0.0", "--store", "postgres"]

@@ -1,4 +1,5 @@
 using SyncLab.Bench.Load;
+using SyncLab.MirrorKit.Storage;
 
 namespace SyncLab.Bench;
 
@@ -19,6 +20,9 @@ public sealed record MirrorsBenchOptions
 
     /// <summary>Only cases whose name contains one of these (case-insensitive); the bare baseline always runs. Empty: all.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Where the mirrors keep their state (a SQLite store gets a throw-away folder unless it names one).</summary>
+    public StoreOptions Store { get; init; } = StoreOptions.InMemory;
 
     public LoadOptions Load { get; init; } = new();
 

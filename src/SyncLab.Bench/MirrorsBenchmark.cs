@@ -37,6 +37,7 @@ public static class MirrorsBenchmark
             BasePort = 0,
             ClockRate = options.ClockRate,
             StartEngine = false,
+            MirrorStore = options.Store,
             VendorThrottling = false,
             // The WireMock.Net stand-ins for tax, carrier and address are not measured; they would only add to the memory figures.
             ForeignServices = new ForeignServicesOptions { Enabled = false },

@@ -10,6 +10,7 @@ using SyncLab.Mirrors.Erp.Invoices;
 using SyncLab.Mirrors.Erp.ItemLedger;
 using SyncLab.Mirrors.Erp.Items;
 using SyncLab.Mirrors.Erp.Locations;
+using SyncLab.Mirrors.Erp.OData;
 using SyncLab.Mirrors.Erp.Office;
 using SyncLab.Mirrors.Erp.Pricing;
 using SyncLab.Mirrors.Erp.Rules;
@@ -37,6 +38,7 @@ public static class ErpMirrorExtensions
         services.AddSingleton<PostingPeriod>();
         services.AddSingleton<WebhookClient>();
         services.AddSingleton<ChangeNotifier>();
+        services.AddSingleton<DeltaTracker>();
         services.AddScoped<ItemWriter>();
         services.AddScoped<CustomerWriter>();
         if (settings.RateLimit is { } limit)

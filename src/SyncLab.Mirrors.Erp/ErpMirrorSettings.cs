@@ -33,6 +33,12 @@ public sealed record ErpMirrorSettings
     /// </summary>
     public int StaleETagStatus { get; init; } = 412;
 
+    /// <summary>
+    /// How long an <c>@odata.deltaLink</c> stays usable (business time); older links answer 410 Gone. Business
+    /// Central documents no figure: this is the mirror's choice (docs/mirrors/erp.md, "Delta links").
+    /// </summary>
+    public TimeSpan DeltaLinkLifetime { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>The one company's name, as the CRONUS demo tenant calls it.</summary>
     public string CompanyName { get; init; } = "CRONUS USA, Inc.";
 }

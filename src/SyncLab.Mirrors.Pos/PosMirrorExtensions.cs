@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SyncLab.Estate;
 using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Hosting;
+using SyncLab.MirrorKit.Webhooks;
 using SyncLab.Mirrors.Pos.Catalog;
 using SyncLab.Mirrors.Pos.Customers;
 using SyncLab.Mirrors.Pos.Inventory;

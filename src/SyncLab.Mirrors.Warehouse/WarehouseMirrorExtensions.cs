@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SyncLab.Estate;
 using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Hosting;
+using SyncLab.MirrorKit.Webhooks;
 using SyncLab.Mirrors.Warehouse.Inventory;
 using SyncLab.Mirrors.Warehouse.Labels;
 using SyncLab.Mirrors.Warehouse.Operations;
@@ -12,6 +13,7 @@ using SyncLab.Mirrors.Warehouse.Shipments;
 using SyncLab.Mirrors.Warehouse.ShipStation;
 using SyncLab.Mirrors.Warehouse.Store;
 using SyncLab.Mirrors.Warehouse.Warehouses;
+using SyncLab.Mirrors.Warehouse.Webhooks;
 
 namespace SyncLab.Mirrors.Warehouse;
 
@@ -23,6 +25,10 @@ public static class WarehouseMirrorExtensions
         builder.Services.AddDbContext<WarehouseDb>(db => options.Store.Apply(db, "warehouse-" + options.Instance));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(sp => new WarehouseRuntime(settings, estate, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddSingleton<WebhookSigner>();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = settings.Webhooks.AttemptTimeout);
+        builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddShipStationOpenApi();
         return builder;
     }
@@ -40,11 +46,14 @@ public static class WarehouseMirrorExtensions
         CancelShipment.Map(v2);
         CreateLabelFromShipment.Map(v2);
         ListLabels.Map(v2);
+        ShipStationWebhooks.Map(v2);
+        WebhookSigner.Map(app);
         app.MapShipStationOpenApi();
 
         var warehouse = app.MapAdminGroup("warehouse");
         RecordReceipt.Map(warehouse);
         RecordStockCount.Map(warehouse);
+        RecordTrackingEvent.Map(warehouse);
         ResetState.Map(warehouse);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SyncLab.Bench.Load;
+using SyncLab.MirrorKit.Storage;
 
 namespace SyncLab.Bench.Report;
 
@@ -37,7 +38,7 @@ public static class MarkdownReport
         Line(s, string.Create(Culture, $"| build | {m.Build} |"));
         Line(s, string.Create(Culture, $"| load average (1/5/15 min) at start → end | {m.LoadAverage ?? "n/a"} → {report.LoadAverageAtEnd ?? "n/a"} |"));
         Line(s);
-        Line(s, string.Create(Culture, $"Staging: {o.Skus:N0} SKUs (estate seed {o.Seed}), the four mirrors in this process on loopback, in-memory stores, " +
+        Line(s, string.Create(Culture, $"Staging: {o.Skus:N0} SKUs (estate seed {o.Seed}), the four mirrors in this process on loopback, {StoreName(o.Store)}, " +
             $"business clock x{o.ClockRate}, engine not started (its first poll is a full sync that would load the mirrors), " +
             $"storefront query-cost throttle off (the other mirrors' rate limits are off by default). " +
             $"Started and seeded in {report.StagingStart.TotalSeconds:F1} s; finding ids for the cases over the vendor APIs took {report.CaseSetup.TotalSeconds:F1} s."));
@@ -92,6 +93,13 @@ public static class MarkdownReport
 
     private static void Memory(StringBuilder s, string when, MemorySample sample) =>
         Line(s, string.Create(Culture, $"| {when} | {sample.GcHeapBytes / 1048576.0:N0} MiB | {sample.WorkingSetBytes / 1048576.0:N0} MiB |"));
+
+    private static string StoreName(StoreOptions store) => store.Kind switch
+    {
+        StoreKind.InMemory => "EF Core InMemory stores",
+        StoreKind.Sqlite => "SQLite stores (a file per mirror)",
+        _ => "PostgreSQL stores (a database per mirror)",
+    };
 
     private static string Op(Operation operation) => operation == Operation.Read ? "read" : "write";
 

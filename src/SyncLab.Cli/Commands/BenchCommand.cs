@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Bench;
 using SyncLab.Bench.Load;
 using SyncLab.Bench.Report;
@@ -30,6 +31,8 @@ internal static class BenchCommand
             DefaultValueFactory = _ => [],
             AllowMultipleArgumentsPerToken = true,
         };
+        var store = new Option<string>("--store") { Description = "Where the mirrors keep state: memory (default) or sqlite (throw-away files)", DefaultValueFactory = _ => "memory" };
+        store.AcceptOnlyFromAmong("memory", "sqlite");
         var output = new Option<string>("--out") { Description = "Markdown report file (also printed)", DefaultValueFactory = _ => "artifacts/bench/mirrors-latest.md" };
 
         skus.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1_000_000, "--skus must be between 1 and 1000000"));
@@ -41,7 +44,7 @@ internal static class BenchCommand
 
         var command = new Command("mirrors", "Each mirror's requests/s and p99 for a read and a write, next to bare Kestrel and WireMock.Net, in one run")
         {
-            skus, seed, duration, warmUp, workers, rate, mappings, only, output,
+            skus, seed, duration, warmUp, workers, rate, mappings, only, store, output,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -52,6 +55,7 @@ internal static class BenchCommand
                 ClockRate = result.GetValue(rate),
                 WireMockMappings = result.GetValue(mappings)!,
                 Only = result.GetValue(only)!,
+                Store = result.GetValue(store) == "sqlite" ? new StoreOptions(StoreKind.Sqlite) : StoreOptions.InMemory,
                 Load = new LoadOptions
                 {
                     Workers = result.GetValue(workers),

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Erp.Storage;
 using SyncLab.Mirrors.Erp.Vendor;
 
@@ -29,10 +30,16 @@ internal static class CollectionPage
         var expansions = options.Expanded(shape);
         var keys = order.Select(o => (o.Field.Selector!, o.Descending)).Append((SeqSelector(shape), false)).ToList();
 
+        // Change tracking (Prefer: odata.track-changes, $deltatoken): see DeltaQuery. A dead token is 410 before anything else.
+        var delta = await DeltaQuery.PrepareAsync(source, shape, request, options, cancellationToken);
         var query = source.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(options.Filter))
         {
             query = query.Where(FilterBinder.Bind(FilterParser.Parse(options.Filter), shape));
+        }
+        if (delta?.Filter is { } changed)
+        {
+            query = query.Where(changed);
         }
 
         var rows = new List<T>();
@@ -69,9 +76,11 @@ internal static class CollectionPage
             if (remaining is null or > 0)
             {
                 var last = rows[^1];
-                nextLink = NextLink(request, options, remaining, SkipToken.Encode(keys.Select(k => k.Item1.Compile().DynamicInvoke(last))));
+                nextLink = NextLink(request, options, remaining, SkipToken.Encode(keys.Select(k => k.Item1.Compile().DynamicInvoke(last))), delta?.PagingToken);
             }
         }
+        // The deltaLink comes with the last page only; the pages before carry the tracking state in their nextLink.
+        var deltaLink = delta is not null && nextLink is null ? NextLink(request, options with { Count = false }, null, null, delta.DeltaLinkToken) : null;
 
         var expanded = await ExpandAsync(expansions, request, rows, cancellationToken);
         return VendorResponse.Json(200, w =>
@@ -83,6 +92,7 @@ internal static class CollectionPage
                 w.WriteNumber("@odata.count", n);
             }
             w.WriteStartArray("value");
+            delta?.WriteRemoved(w, request);
             foreach (var row in rows)
             {
                 shape.WriteEntity(w, row, select, expanded: expanded);
@@ -92,8 +102,12 @@ internal static class CollectionPage
             {
                 w.WriteString("@odata.nextLink", nextLink);
             }
+            if (deltaLink is not null)
+            {
+                w.WriteString("@odata.deltaLink", deltaLink);
+            }
             w.WriteEndObject();
-        });
+        }, delta is null ? null : new Dictionary<string, string> { ["Preference-Applied"] = DeltaQuery.Preference });
     }
 
     /// <summary>Loads each <c>$expand</c>ed navigation property for the rows of this page (one query each).</summary>
@@ -139,15 +153,17 @@ internal static class CollectionPage
         Expression? any = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            Expression term = Beyond(keys[i].Key.Body, Expression.Constant(values[i], keys[i].Key.ReturnType), keys[i].Descending);
+            Expression term = Beyond(keys[i].Key.Body, Value(values[i], keys[i].Key.ReturnType), keys[i].Descending);
             for (var j = i - 1; j >= 0; j--)
             {
-                term = Expression.AndAlso(Expression.Equal(keys[j].Key.Body, Expression.Constant(values[j], keys[j].Key.ReturnType)), term);
+                term = Expression.AndAlso(Expression.Equal(keys[j].Key.Body, Value(values[j], keys[j].Key.ReturnType)), term);
             }
             any = any is null ? term : Expression.OrElse(any, term);
         }
         return Expression.Lambda<Func<T, bool>>(any!, parameter);
     }
+
+    private static Expression Value(object? value, Type type) => value is null ? Expression.Constant(null, type) : QueryParameter.Of(value, type);
 
     private static BinaryExpression Beyond(Expression member, Expression value, bool descending)
     {
@@ -159,7 +175,7 @@ internal static class CollectionPage
         return descending ? Expression.LessThan(member, value) : Expression.GreaterThan(member, value);
     }
 
-    private static string NextLink(VendorRequest request, QueryOptions options, int? remainingTop, string token)
+    private static string NextLink(VendorRequest request, QueryOptions options, int? remainingTop, string? token, string? deltaToken)
     {
         var query = new StringBuilder();
         void Add(string name, string? value)
@@ -175,6 +191,7 @@ internal static class CollectionPage
         Add("$expand", options.Expand);
         Add("$count", options.Count ? "true" : null);
         Add("$top", remainingTop?.ToString(CultureInfo.InvariantCulture));
+        Add("$deltatoken", deltaToken);
         Add("$skiptoken", token);
         return request.Url + query;
     }

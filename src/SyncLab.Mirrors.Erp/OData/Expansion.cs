@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Erp.Storage;
 
 namespace SyncLab.Mirrors.Erp.OData;
@@ -34,7 +35,7 @@ internal sealed class Expansion<TParent, TChild>(
     {
         var ids = parents.Select(parentId).Distinct().ToList();
         var among = Expression.Lambda<Func<TChild, bool>>(
-            Expression.Call(Contains, Expression.Constant(ids), parentKey.Body), parentKey.Parameters);
+            Expression.Call(Contains, QueryParameter.Of(ids, typeof(IEnumerable<Guid>)), parentKey.Body), parentKey.Parameters);
         var children = await source(db).AsNoTracking().Where(among).ToListAsync(cancellationToken);
         var page = shape();
         var first = page.DefaultOrder.Count > 0 ? page.DefaultOrder[0].Field : null;

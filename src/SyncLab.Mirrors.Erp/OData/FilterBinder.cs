@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Erp.Storage;
 
 namespace SyncLab.Mirrors.Erp.OData;
@@ -85,7 +86,7 @@ internal static class FilterBinder
         {
             throw VendorError.BadRequest($"No function signature for the function with name '{call.Function}' matches the specified arguments.");
         }
-        return Expression.Call(field.Selector!.Body, method, Expression.Constant(field.CaseInsensitive ? s.ToUpperInvariant() : s));
+        return Expression.Call(field.Selector!.Body, method, QueryParameter.Of(field.CaseInsensitive ? s.ToUpperInvariant() : s, typeof(string)));
     }
 
     private static Field<T> Member<T>(string name, EntityShape<T> shape)
@@ -97,7 +98,7 @@ internal static class FilterBinder
             : field;
     }
 
-    private static ConstantExpression Constant<T>(Field<T> field, LiteralNode literal, string op)
+    private static Expression Constant<T>(Field<T> field, LiteralNode literal, string op)
     {
         var type = field.Selector!.Body.Type;
         object? value = (field.Kind, literal.Kind) switch
@@ -114,7 +115,8 @@ internal static class FilterBinder
             (EdmKind.Date, LiteralKind.Date) => literal.Value,
             _ => throw Incompatible(field.Kind, literal, op),
         };
-        return Expression.Constant(value, type);
+        // Null stays a literal: EF turns '= NULL' into 'IS NULL' only for literals and known-null parameters alike.
+        return value is null ? Expression.Constant(null, type) : QueryParameter.Of(value, type);
     }
 
     private static VendorError Incompatible(EdmKind kind, LiteralNode literal, string op) =>

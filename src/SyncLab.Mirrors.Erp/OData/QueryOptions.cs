@@ -12,9 +12,10 @@ internal sealed record QueryOptions(
     string? Select,
     string? SkipToken,
     bool Count,
-    string? Expand = null)
+    string? Expand = null,
+    string? DeltaToken = null)
 {
-    private static readonly HashSet<string> Known = ["$filter", "$top", "$skip", "$orderby", "$select", "$skiptoken", "$count", "$expand", "$format", "$schemaversion"];
+    private static readonly HashSet<string> Known = ["$filter", "$top", "$skip", "$orderby", "$select", "$skiptoken", "$count", "$expand", "$format", "$schemaversion", "$deltatoken"];
 
     public static QueryOptions Parse(IReadOnlyDictionary<string, string> query)
     {
@@ -38,7 +39,8 @@ internal sealed record QueryOptions(
                 "true" => true,
                 var other => throw VendorError.BadRequest($"'{other}' is not a valid count option."),
             },
-            Value(query, "$expand"));
+            Value(query, "$expand"),
+            Value(query, "$deltatoken"));
     }
 
     /// <summary>The navigation properties named in <c>$expand</c>; nested options (<c>lines($select=...)</c>) are not supported.</summary>

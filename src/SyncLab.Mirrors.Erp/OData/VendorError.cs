@@ -12,6 +12,9 @@ internal sealed class VendorError(int status, string code, string message) : Exc
 
     public string Code { get; } = code;
 
+    /// <summary>Headers the error answer carries (e.g. <c>Location</c> on 410 Gone).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     public static VendorError BadRequest(string message) => new(400, "BadRequest", message);
 
     /// <summary>Query syntax errors: BC files them under BadRequest_NotFound, odd as that reads.</summary>

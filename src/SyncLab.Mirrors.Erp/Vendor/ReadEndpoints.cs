@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Erp.OData;
 using SyncLab.Mirrors.Erp.Storage;
 
@@ -23,7 +24,7 @@ internal static class ReadEndpoints
             var options = QueryOptions.Parse(request.Query);
             var select = options.Selected(shape);
             var expansions = options.Expanded(shape);
-            var match = Expression.Lambda<Func<T, bool>>(Expression.Equal(id.Body, Expression.Constant(key)), id.Parameters);
+            var match = Expression.Lambda<Func<T, bool>>(Expression.Equal(id.Body, QueryParameter.Of(key, typeof(Guid))), id.Parameters);
             var record = await source(request.Service<ErpDb>()).AsNoTracking().FirstOrDefaultAsync(match, cancellationToken)
                 ?? throw VendorError.RecordNotFound(table, key);
             var expanded = await CollectionPage.ExpandAsync(expansions, request, [record], cancellationToken);

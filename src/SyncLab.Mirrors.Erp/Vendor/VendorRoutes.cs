@@ -57,7 +57,7 @@ internal sealed class VendorRoutes
         }
         catch (VendorError error)
         {
-            return VendorResponse.Error(error);
+            return VendorResponse.Error(error, error.Headers);
         }
     }
 

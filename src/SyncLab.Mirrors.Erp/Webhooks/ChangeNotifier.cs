@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SyncLab.MirrorKit.Chaos;
 using SyncLab.MirrorKit.Ledger;
+using SyncLab.Mirrors.Erp.OData;
 using SyncLab.Mirrors.Erp.Storage;
 
 namespace SyncLab.Mirrors.Erp.Webhooks;
@@ -11,9 +13,11 @@ namespace SyncLab.Mirrors.Erp.Webhooks;
 /// Collects changes and, <see cref="ErpMirrorSettings.NotificationDelay"/> of business time after the first
 /// one, sends what <see cref="WebhookPlan"/> decides. Failed deliveries are retried on the vendor's terms:
 /// 408, 429 and 5xx (or no answer) again later over about 36 hours; any other status deletes the subscription.
+/// Every attempt passes the mirror's webhook chaos first (docs/faults.md): held, dropped or sent twice.
 /// </summary>
 internal sealed class ChangeNotifier(
-    IServiceScopeFactory scopes, TimeProvider clock, ErpMirrorSettings settings, ErpCompany company, MirrorLedger ledger, WebhookClient client, ILogger<ChangeNotifier> log)
+    IServiceScopeFactory scopes, TimeProvider clock, ErpMirrorSettings settings, ErpCompany company, MirrorLedger ledger, WebhookClient client, WebhookChaos chaos,
+    DeltaTracker tracker, ILogger<ChangeNotifier> log)
     : IDisposable
 {
     /// <summary>Business time between attempts after a retryable failure (about 36 hours in all).</summary>
@@ -25,12 +29,18 @@ internal sealed class ChangeNotifier(
     private readonly List<ITimer> _timers = [];
     private ITimer? _window;
     private int _subscriptions = -1;
+    private long _flushes;
 
     /// <summary>Set when subscriptions are created or deleted; with none, changes are not even kept.</summary>
     public void SubscriptionsChanged(int count) => Volatile.Write(ref _subscriptions, count);
 
     public void Publish(Change change)
     {
+        // Change tracking keeps deletions whether or not anyone subscribed (delta links, docs/mirrors/erp.md).
+        if (change.ChangeType == "deleted")
+        {
+            tracker.Removed(change.EntitySet, change.Id);
+        }
         if (Volatile.Read(ref _subscriptions) == 0)
         {
             return;
@@ -70,9 +80,12 @@ internal sealed class ChangeNotifier(
             var live = subscriptions.Where(s => s.ExpirationDateTime > now)
                 .Select(s => new SubscriptionView(s.SubscriptionId, s.NotificationUrl, s.ResourceKey, s.ClientState, s.ExpirationDateTime))
                 .ToList();
-            foreach (var delivery in WebhookPlan.Build(changes, live, company.Id, settings.CollectionThreshold))
+            // A key per delivery, stable across its retries: what webhook chaos decides on.
+            var flush = Interlocked.Increment(ref _flushes);
+            var deliveries = WebhookPlan.Build(changes, live, company.Id, settings.CollectionThreshold);
+            for (var i = 0; i < deliveries.Count; i++)
             {
-                await DeliverAsync(delivery, 0);
+                await DeliverAsync(deliveries[i], $"{flush}/{i}", 0);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -81,9 +94,17 @@ internal sealed class ChangeNotifier(
         }
     }
 
-    private async Task DeliverAsync(Delivery delivery, int attempt)
+    private async Task DeliverAsync(Delivery delivery, string key, int attempt)
     {
-        var status = await client.PostAsync(delivery.NotificationUrl, JsonContent.Create(new { value = delivery.Notifications }));
+        var verdict = chaos.Decide(key, $"{delivery.Notifications.Count} notification(s) to {delivery.NotificationUrl}");
+        if (verdict.HoldUntil is { } until)
+        {
+            // Held by webhook chaos: not an attempt; asked again once the hold is over.
+            Schedule(until - clock.GetUtcNow(), () => DeliverAsync(delivery, key, attempt));
+            return;
+        }
+        var status = await verdict.SendAsync(
+            () => client.PostAsync(delivery.NotificationUrl, JsonContent.Create(new { value = delivery.Notifications })), dropped: (int?)200);
         ledger.RecordEffect(
             $"erp: webhook to {delivery.NotificationUrl}: {delivery.Notifications.Count} notification(s), attempt {attempt + 1} → {(status is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no answer")}",
             "subscriptions");
@@ -93,34 +114,45 @@ internal sealed class ChangeNotifier(
         }
         if ((status is null or 408 or 429 or >= 500) && attempt < RetrySchedule.Length)
         {
-            lock (_gate)
-            {
-                ITimer? timer = null;
-                timer = clock.CreateTimer(_ =>
-                {
-                    lock (_gate)
-                    {
-                        _timers.Remove(timer!);
-                    }
-                    timer!.Dispose();
-                    _ = Task.Run(() => RetryAsync(delivery, attempt + 1));
-                }, null, RetrySchedule[attempt], Timeout.InfiniteTimeSpan);
-                _timers.Add(timer);
-            }
+            Schedule(RetrySchedule[attempt], () => DeliverAsync(delivery, key, attempt + 1));
             return;
         }
         await DeleteSubscriptionsAsync(delivery.SubscriptionIds.ToList(), status);
     }
 
-    private async Task RetryAsync(Delivery delivery, int attempt)
+    /// <summary>Runs <paramref name="work"/> once <paramref name="due"/> of business time has passed.</summary>
+    private void Schedule(TimeSpan due, Func<Task> work)
+    {
+        if (due <= TimeSpan.Zero)
+        {
+            _ = Task.Run(() => RunAsync(work));
+            return;
+        }
+        lock (_gate)
+        {
+            ITimer? timer = null;
+            timer = clock.CreateTimer(_ =>
+            {
+                lock (_gate)
+                {
+                    _timers.Remove(timer!);
+                }
+                timer!.Dispose();
+                _ = Task.Run(() => RunAsync(work));
+            }, null, due, Timeout.InfiniteTimeSpan);
+            _timers.Add(timer);
+        }
+    }
+
+    private async Task RunAsync(Func<Task> work)
     {
         try
         {
-            await DeliverAsync(delivery, attempt);
+            await work();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            log.LogError(e, "Webhook retry to {Url} failed.", delivery.NotificationUrl);
+            log.LogError(e, "A webhook retry failed.");
         }
     }
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.MirrorKit.Ledger;
+using SyncLab.MirrorKit.Webhooks;
 using SyncLab.Mirrors.Pos.Square;
 using SyncLab.Mirrors.Pos.Store;
-using SyncLab.Mirrors.Pos.Webhooks;
 
 namespace SyncLab.Mirrors.Pos.Orders;
 

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.MirrorKit.Admin;
 using SyncLab.MirrorKit.Ledger;
+using SyncLab.MirrorKit.Webhooks;
 using SyncLab.Mirrors.Pos.Orders;
 using SyncLab.Mirrors.Pos.Store;
-using SyncLab.Mirrors.Pos.Webhooks;
 
 namespace SyncLab.Mirrors.Pos.Sales;
 

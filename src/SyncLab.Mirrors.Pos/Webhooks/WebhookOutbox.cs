@@ -9,18 +9,6 @@ using SyncLab.Mirrors.Pos.Store;
 
 namespace SyncLab.Mirrors.Pos.Webhooks;
 
-/// <summary>Wakes the dispatcher when new deliveries were saved.</summary>
-public sealed class WebhookSignal : IDisposable
-{
-    private readonly SemaphoreSlim _pending = new(0);
-
-    public void Dispose() => _pending.Dispose();
-
-    public void Notify() => _pending.Release();
-
-    public Task WaitAsync(CancellationToken cancellationToken) => _pending.WaitAsync(cancellationToken);
-}
-
 /// <summary>
 /// Queues events as delivery rows saved in the same unit of work as the change that caused them, so an
 /// event is never lost between the change and its delivery (the dispatcher drains the rows, not memory).

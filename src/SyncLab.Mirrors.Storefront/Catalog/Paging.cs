@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 
 namespace SyncLab.Mirrors.Storefront.Catalog;
 
@@ -47,7 +48,7 @@ public static class Cursors
     {
         if (page.AfterId is { } after)
         {
-            var bound = Expression.Constant(after);
+            var bound = QueryParameter.Of(after, typeof(long));
             var compare = page.Reverse ? Expression.LessThan(key.Body, bound) : Expression.GreaterThan(key.Body, bound);
             query = query.Where(Expression.Lambda<Func<T, bool>>(compare, key.Parameters));
         }

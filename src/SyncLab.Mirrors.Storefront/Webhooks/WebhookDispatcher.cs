@@ -3,18 +3,19 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SyncLab.MirrorKit.Chaos;
 using SyncLab.MirrorKit.Ledger;
+using SyncLab.MirrorKit.Webhooks;
 using SyncLab.Mirrors.Storefront.Data;
 
 namespace SyncLab.Mirrors.Storefront.Webhooks;
 
 /// <summary>
 /// Sends due webhook deliveries with Shopify's headers and HMAC, and retries failures on the business
-/// clock (a frozen clock holds retries back; advancing it releases them). After too many consecutive
-/// failures the subscription is removed, as Shopify removes subscriptions created through the API.
+/// clock. After too many consecutive failures the subscription is removed, as Shopify removes
+/// subscriptions created through the API. The loop, the business-clock waits and webhook chaos are
+/// MirrorKit's <see cref="WebhookPump"/>.
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes,
@@ -23,7 +24,7 @@ public sealed class WebhookDispatcher(
     MirrorLedger ledger,
     StorefrontMirrorSettings settings,
     WebhookChaos chaos,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    ILogger<WebhookDispatcher> logger) : WebhookPump(clock, outbox.Signal, chaos, logger)
 {
     private const int Batch = 50;
 
@@ -32,48 +33,29 @@ public sealed class WebhookDispatcher(
         Timeout = settings.WebhookTimeout,
     };
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            DateTimeOffset? nextDue;
-            try
-            {
-                nextDue = await SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Webhook dispatch round failed; trying again on the next signal.");
-                nextDue = null;
-            }
-            await WaitAsync(nextDue, stoppingToken);
-        }
-    }
-
     /// <summary>Sends every delivery due now; returns when the next pending one falls due (null: none pending).</summary>
-    private async Task<DateTimeOffset?> SendDueAsync(CancellationToken ct)
+    protected override async Task<DateTimeOffset?> DeliverDueAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<StorefrontDb>();
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             var due = await db.WebhookDeliveries
                 .Where(d => d.Status == DeliveryStatuses.Pending && d.NextAttemptAt <= now)
                 .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
                 .Take(Batch)
-                .ToListAsync(ct);
+                .ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
-                var pending = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatuses.Pending)
-                    .OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).FirstOrDefaultAsync(ct);
-                return pending;
+                return await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatuses.Pending)
+                    .OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
             }
             foreach (var delivery in due)
             {
-                await AttemptAsync(db, delivery, ct);
+                await AttemptAsync(db, delivery, cancellationToken);
             }
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
@@ -86,19 +68,24 @@ public sealed class WebhookDispatcher(
             delivery.LastError = "subscription removed";
             return;
         }
-        // Webhook chaos (docs/faults.md): a held delivery is rescheduled without counting an attempt.
-        var verdict = chaos.Decide(delivery.WebhookId, $"{delivery.Topic} {delivery.WebhookId}");
-        if (verdict.HoldUntil is { } heldUntil)
+        // Stays so only when webhook chaos dropped the attempt (nothing was sent).
+        string? error = "dropped by webhook chaos";
+        var attempt = await AttemptAsync(delivery.WebhookId, $"{delivery.Topic} {delivery.WebhookId}", async () =>
+        {
+            var (status, failure) = await PostAsync(delivery, subscription.ApiVersion, ct);
+            error = failure;
+            return status;
+        });
+        if (attempt.HeldUntil is { } heldUntil)
         {
             delivery.NextAttemptAt = heldUntil;
             return;
         }
         delivery.Attempts++;
-        var (ok, status, error) = await verdict.SendAsync(() => PostAsync(delivery, subscription.ApiVersion, ct), dropped: (true, null, "dropped by webhook chaos"));
-        var now = clock.GetUtcNow();
-        delivery.LastStatusCode = status;
+        var now = Clock.GetUtcNow();
+        delivery.LastStatusCode = attempt.Status;
         delivery.LastError = error;
-        if (ok)
+        if (attempt.Delivered)
         {
             delivery.Status = DeliveryStatuses.Delivered;
             delivery.DeliveredAt = now;
@@ -111,7 +98,7 @@ public sealed class WebhookDispatcher(
         if (retry < settings.WebhookRetryDelays.Count)
         {
             delivery.NextAttemptAt = now + settings.WebhookRetryDelays[retry];
-            ledger.RecordEffect($"webhook {delivery.Topic} to {delivery.CallbackUrl} failed ({status?.ToString(CultureInfo.InvariantCulture) ?? error}); retry at {delivery.NextAttemptAt:O}", "webhooks");
+            ledger.RecordEffect($"webhook {delivery.Topic} to {delivery.CallbackUrl} failed ({attempt.Status?.ToString(CultureInfo.InvariantCulture) ?? error}); retry at {delivery.NextAttemptAt:O}", "webhooks");
         }
         else
         {
@@ -125,7 +112,7 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task<(bool Ok, int? Status, string? Error)> PostAsync(WebhookDeliveryRecord delivery, string apiVersion, CancellationToken ct)
+    private async Task<(int? Status, string? Error)> PostAsync(WebhookDeliveryRecord delivery, string apiVersion, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.CallbackUrl)
         {
@@ -142,39 +129,17 @@ public sealed class WebhookDispatcher(
         try
         {
             using var response = await _http.SendAsync(request, ct);
-            return ((int)response.StatusCode is >= 200 and < 300, (int)response.StatusCode, null);
+            return ((int)response.StatusCode, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            return (false, null, e.GetType().Name + ": " + e.Message);
+            return (null, e.GetType().Name + ": " + e.Message);
         }
     }
 
     /// <summary>Base64 HMAC-SHA256 of the raw body keyed with the app's client secret: what receivers verify.</summary>
     public static string Sign(string body, string secret) =>
         Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
-
-    private async Task WaitAsync(DateTimeOffset? nextDue, CancellationToken ct)
-    {
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var signalled = outbox.WaitAsync(wake.Token);
-        var waits = new List<Task> { signalled };
-        if (nextDue is { } due)
-        {
-            var wait = due - clock.GetUtcNow();
-            // The delay runs on the business clock: frozen time holds retries, advancing it releases them.
-            waits.Add(Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, wake.Token));
-        }
-        try
-        {
-            await Task.WhenAny(waits);
-        }
-        finally
-        {
-            await wake.CancelAsync();
-        }
-        ct.ThrowIfCancellationRequested();
-    }
 
     public override void Dispose()
     {

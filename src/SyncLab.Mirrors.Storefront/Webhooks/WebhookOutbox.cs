@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Webhooks;
 using SyncLab.Mirrors.Storefront.Data;
 
 namespace SyncLab.Mirrors.Storefront.Webhooks;
@@ -9,7 +10,8 @@ namespace SyncLab.Mirrors.Storefront.Webhooks;
 /// </summary>
 public sealed class WebhookOutbox(TimeProvider clock) : IDisposable
 {
-    private readonly SemaphoreSlim _signal = new(0);
+    /// <summary>What the dispatcher (a MirrorKit <see cref="WebhookPump"/>) waits on.</summary>
+    internal WebhookSignal Signal { get; } = new();
 
     public async Task<int> EnqueueAsync(StorefrontDb db, string topic, Func<string> payload, CancellationToken ct)
     {
@@ -40,15 +42,7 @@ public sealed class WebhookOutbox(TimeProvider clock) : IDisposable
     }
 
     /// <summary>Tells the dispatcher that new deliveries were saved.</summary>
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            _signal.Release();
-        }
-    }
+    public void Notify() => Signal.Notify();
 
-    internal Task WaitAsync(CancellationToken ct) => _signal.WaitAsync(ct);
-
-    public void Dispose() => _signal.Dispose();
+    public void Dispose() => Signal.Dispose();
 }

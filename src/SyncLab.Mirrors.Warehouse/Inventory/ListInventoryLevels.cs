@@ -36,7 +36,8 @@ public static class ListInventoryLevels
         }
 
         var levels = db.Levels.AsNoTracking();
-        if (request.Query["sku"].ToString() is { Length: > 0 } skuFilter)
+        var skuFilter = request.Query["sku"].ToString();
+        if (skuFilter.Length > 0)
         {
             var skus = skuFilter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             levels = levels.Where(l => skus.Contains(l.Sku));
@@ -48,6 +49,12 @@ public static class ListInventoryLevels
         if (request.Query["inventory_location_id"].ToString() is { Length: > 0 } locationId)
         {
             levels = levels.Where(l => l.InventoryLocationId == locationId);
+        }
+        if (skuFilter.Length > 0)
+        {
+            // A few SKUs' levels: read them once, then count, group, page and cost them here, instead of reading
+            // the store once per step (each read of an in-memory store walks every level of the estate).
+            levels = (await levels.ToListAsync(cancellationToken)).AsQueryable();
         }
 
         var (rows, total) = groupBy switch
@@ -81,6 +88,10 @@ public static class ListInventoryLevels
 
     private static async Task<(List<LevelRow> Rows, int Total)> PageAsync(IQueryable<LevelRow> query, PageRequest page, CancellationToken cancellationToken)
     {
+        if (query is not IAsyncEnumerable<LevelRow>)
+        {
+            return (query.Skip(page.Skip).Take(page.Size).ToList(), query.Count());
+        }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
         return (rows, total);
@@ -90,7 +101,8 @@ public static class ListInventoryLevels
     private static async Task<List<WhLevel>> CostsAsync(IQueryable<WhLevel> levels, List<LevelRow> rows, CancellationToken cancellationToken)
     {
         var skus = rows.Select(r => r.Sku).Distinct().ToList();
-        return await levels.Where(l => skus.Contains(l.Sku)).ToListAsync(cancellationToken);
+        var mine = levels.Where(l => skus.Contains(l.Sku));
+        return mine is IAsyncEnumerable<WhLevel> ? await mine.ToListAsync(cancellationToken) : mine.ToList();
     }
 
     /// <summary>The on-hand-weighted average cost of the levels a row stands for.</summary>

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.MirrorKit.Ledger;
+using SyncLab.MirrorKit.Webhooks;
 using SyncLab.Mirrors.Warehouse.Shipments;
 using SyncLab.Mirrors.Warehouse.ShipStation;
 using SyncLab.Mirrors.Warehouse.Store;
+using SyncLab.Mirrors.Warehouse.Webhooks;
 
 namespace SyncLab.Mirrors.Warehouse.Labels;
 
@@ -30,7 +32,7 @@ public static class CreateLabelFromShipment
 
     public static async Task<Results<JsonHttpResult<Label>, JsonHttpResult<ShipStationErrorResponse>>> HandleAsync(
         [FromRoute(Name = "shipment_id")] string shipmentId, HttpRequest request, WarehouseDb db, WarehouseRuntime runtime, TimeProvider clock, MirrorLedger ledger,
-        CancellationToken cancellationToken)
+        WebhookSignal signal, CancellationToken cancellationToken)
     {
         var (options, failure) = await ReadOptionsAsync(request, cancellationToken);
         if (failure is not null)
@@ -83,7 +85,13 @@ public static class CreateLabelFromShipment
             shipment.TrackingNumber = ShipStationIds.TrackingNumber(shipment.Sequence);
             shipment.ShippedAt = now;
             shipment.ModifiedAt = now;
+            // The label is in the carrier's system but the parcel not yet scanned: a track event, "NY".
+            var queued = await WebhookOutbox.EnqueueTrackAsync(db, request, shipment, "NY", null, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (queued > 0)
+            {
+                signal.Notify();
+            }
             ledger.RecordEffect($"label {shipment.LabelId} for shipment {shipment.ShipmentId}: tracking {shipment.TrackingNumber}", request.Path);
             return TypedResults.Json(Label.From(shipment, options!, request), ShipStationJson.Options);
         }

@@ -45,6 +45,9 @@ public static class ShipStationErrors
     public static ShipStationFailure BusinessRule(string message) =>
         new(StatusCodes.Status400BadRequest, new ShipStationError(Source, "business_rules", "invalid_field_value", message));
 
+    public static ShipStationFailure Conflict(string errorCode, string message) =>
+        new(StatusCodes.Status409Conflict, new ShipStationError(Source, "validation", errorCode, message));
+
     public static ShipStationFailure RateLimited() =>
         new(StatusCodes.Status429TooManyRequests, new ShipStationError(Source, "system", "rate_limit_exceeded", "You have exceeded the rate limit. Retry after the number of seconds in Retry-After."));
 }

@@ -15,6 +15,8 @@ public static class ShipStationIds
 
     public static string Label(long sequence) => $"se-{600000 + sequence}";
 
+    public static string Webhook(long sequence) => $"se-{800000 + sequence}";
+
     /// <summary>A USPS-style 22-digit tracking number, unique per label.</summary>
     public static string TrackingNumber(long sequence) => $"9400{sequence:D18}";
 

@@ -19,6 +19,10 @@ public sealed class WarehouseDb(DbContextOptions<WarehouseDb> options) : DbConte
 
     public DbSet<WhShipmentItem> ShipmentItems => Set<WhShipmentItem>();
 
+    public DbSet<WhWebhook> Webhooks => Set<WhWebhook>();
+
+    public DbSet<WhWebhookDelivery> WebhookDeliveries => Set<WhWebhookDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<WhWarehouse>().HasKey(w => w.WarehouseId);
@@ -35,6 +39,7 @@ public sealed class WarehouseDb(DbContextOptions<WarehouseDb> options) : DbConte
         modelBuilder.Entity<WhShipment>().HasKey(s => s.ShipmentId);
         modelBuilder.Entity<WhShipment>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShipmentId);
         modelBuilder.Entity<WhShipmentItem>().HasKey(i => new { i.ShipmentId, i.Index });
+        WhWebhookDelivery.Configure(modelBuilder);
     }
 }
 

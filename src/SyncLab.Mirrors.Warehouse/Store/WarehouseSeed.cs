@@ -96,6 +96,8 @@ public sealed record WarehouseSeed(IReadOnlyList<WhWarehouse> Warehouses, IReadO
         }
         else
         {
+            await db.WebhookDeliveries.ExecuteDeleteAsync(cancellationToken);
+            await db.Webhooks.ExecuteDeleteAsync(cancellationToken);
             await db.ShipmentItems.ExecuteDeleteAsync(cancellationToken);
             await db.Shipments.ExecuteDeleteAsync(cancellationToken);
             await db.Transactions.ExecuteDeleteAsync(cancellationToken);

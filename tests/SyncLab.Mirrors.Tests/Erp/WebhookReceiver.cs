@@ -49,12 +49,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>The next notification body, waiting for it (up to 10 s real time).</summary>
-    public async Task<JsonElement> NextAsync()
+    /// <summary>The next notification body, waiting for it (up to <paramref name="timeout"/>, default 10 s, real time).</summary>
+    public async Task<JsonElement> NextAsync(TimeSpan? timeout = null)
     {
-        if (!await _arrived.WaitAsync(TimeSpan.FromSeconds(10)))
+        if (!await _arrived.WaitAsync(timeout ?? TimeSpan.FromSeconds(10)))
         {
-            throw new TimeoutException("No notification arrived within 10 seconds.");
+            throw new TimeoutException("No notification arrived in time.");
         }
         _notifications.TryDequeue(out var body);
         return body;
