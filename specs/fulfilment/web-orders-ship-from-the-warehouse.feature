@@ -75,3 +75,15 @@ Feature: Web orders ship from the warehouse, and the shopper and the ERP hear ab
     And the engine's next poll has run
     Then the ERP has 0 sales orders for the web order
     And the warehouse has 0 shipments for the web order
+
+  Scenario: The ERP refuses to invoice into a closed period; the shopper still gets tracking and the engine reports it
+    Given a web item known as "the lamp" that the warehouse stocks
+    When a shopper "emmy@example.com" orders 1 of "the lamp" on the storefront
+    And the engine's next poll has run
+    And the office closes the ERP's books before 2026-12-01
+    And the warehouse ships the web order
+    And the engine's next poll has run
+    Then the web order is fulfilled on the storefront with the warehouse's tracking number and carrier "USPS"
+    And the ERP has 0 invoices for the web order
+    And the ERP has 1 sales order for the web order
+    And the engine reports a data error for the web order's parcel saying "not within your range of allowed posting dates"

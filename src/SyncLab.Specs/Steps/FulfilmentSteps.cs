@@ -4,7 +4,7 @@ using SyncLab.Specs.Drivers;
 namespace SyncLab.Specs.Steps;
 
 [Binding]
-public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriver backFlow, EngineDriver engine, ErpDriver erp, ScenarioItems items, ScenarioOrders orders, StagingConnection staging)
+public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriver backFlow, EngineDriver engine, ErpDriver erp, ErpOfficeDriver office, ScenarioItems items, ScenarioOrders orders, StagingConnection staging)
 {
     private readonly List<string> _tracking = [];
     private string? _copyShipmentId;
@@ -99,6 +99,19 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
         Expect(errors.Any(e => e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)),
             $"expected a data error for shipment {_copyShipmentId} saying \"{text}\"; the engine reports: {(errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message)))}");
     }
+
+    [Then(@"^the engine reports a data error for the web order's parcel saying ""([^""]+)""$")]
+    public async Task ThenADataErrorForTheParcel(string text)
+    {
+        var parcel = (await warehouse.ShipmentsAsync(orders.LastExternalNumber)).First(s => (string?)s["shipment_status"] == "label_purchased");
+        var errors = await engine.DataErrorsAsync((string)parcel["shipment_id"]!);
+        Expect(errors.Any(e => e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)),
+            $"expected a data error for shipment {(string?)parcel["shipment_id"]} saying \"{text}\"; the engine reports: {(errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message)))}");
+    }
+
+    [Given(@"^the office closes the ERP's books before (\d{4}-\d{2}-\d{2})$")]
+    [When(@"^the office closes the ERP's books before (\d{4}-\d{2}-\d{2})$")]
+    public Task WhenTheOfficeClosesTheBooks(string date) => office.ClosePostingBeforeAsync(date);
 
     [Given(@"^the (warehouse|storefront|ERP) answers every call with (\d{3})$")]
     [When(@"^the (warehouse|storefront|ERP) answers every call with (\d{3})$")]
