@@ -72,7 +72,7 @@ Feature: Cancelled orders stop in the warehouse, and outages lose or double noth
     And the ERP has 1 invoice for the web order
 
   @fault
-  Scenario: The warehouse ships the same order twice; the shopper and the ERP see one shipment, the second parcel is reported
+  Scenario: The warehouse ships the same order twice; the shopper and the ERP see one shipment, the extra parcel is reported
     Given a web item known as "the mug" that the warehouse stocks
     When a shopper "lise@example.com" orders 1 of "the mug" on the storefront
     And the engine's next poll has run
@@ -81,7 +81,7 @@ Feature: Cancelled orders stop in the warehouse, and outages lose or double noth
     And the engine polls 2 more times
     Then the web order has 1 fulfilment on the storefront
     And the ERP has 1 invoice for the web order
-    And the engine reports a data error for the second parcel saying "beyond what the order has left to ship"
+    And the engine reports a data error for one of the two parcels saying "beyond what the order has left to ship"
 
   @rare
   Scenario: A product recall stops fulfilment of the item at once

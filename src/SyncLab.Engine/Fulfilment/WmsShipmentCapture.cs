@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Connectors.ShipStation;
@@ -16,23 +17,17 @@ public sealed class WmsShipmentCapture(ShipStationClient warehouse, IDbContextFa
 
     public string Name => Source;
 
-    public async Task<int> PollAsync(CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
-        var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
+    public Task<int> PollAsync(CancellationToken ct) => CursorPoll.RunAsync(dbs, Source, clock, options.PollOverlap, ShippedSinceAsync, ct);
 
-        var changes = new List<CapturedChange>();
+    private async IAsyncEnumerable<CapturedChange> ShippedSinceAsync(DateTimeOffset since, Checkpoint checkpoint, [EnumeratorCancellation] CancellationToken ct)
+    {
         await foreach (var shipment in warehouse.ShipmentsModifiedSinceAsync(since, ShipStationShipment.LabelPurchased, ct))
         {
             checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, shipment.ModifiedAt.UtcTicks);
             if (shipment.ExternalShipmentId?.StartsWith("SHOPIFY-", StringComparison.Ordinal) == true && shipment.ExternalOrderId is not null)
             {
-                changes.Add(new CapturedChange(ShipmentToStoreProcess.ProcessName, shipment.ShipmentId, WorkQueue.Version(shipment.ModifiedAt), JsonSerializer.Serialize(shipment)));
+                yield return new CapturedChange(ShipmentToStoreProcess.ProcessName, shipment.ShipmentId, WorkQueue.Version(shipment.ModifiedAt), JsonSerializer.Serialize(shipment));
             }
         }
-        var queued = await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
-        await db.SaveChangesAsync(ct);
-        return queued;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Connectors.Shopify;
@@ -16,21 +17,16 @@ public sealed class StorefrontRefundCapture(ShopifyFulfilmentClient shop, IDbCon
 
     public string Name => Source;
 
-    public async Task<int> PollAsync(CancellationToken ct)
+    public Task<int> PollAsync(CancellationToken ct) => CursorPoll.RunAsync(dbs, Source, clock, options.PollOverlap, RefundsSinceAsync, ct);
+
+    private async IAsyncEnumerable<CapturedChange> RefundsSinceAsync(DateTimeOffset since, Checkpoint checkpoint, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
-        var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
         // The cursor is the poll's own start: orders have no field saying when their last refund came.
         var pollStart = clock.GetUtcNow();
-        var changes = new List<CapturedChange>();
         await foreach (var refund in shop.RefundsOfOrdersUpdatedSinceAsync(since, ct))
         {
-            changes.Add(new CapturedChange(RefundToErpProcess.ProcessName, refund.Id, WorkQueue.Version(refund.CreatedAt), JsonSerializer.Serialize(refund)));
+            yield return new CapturedChange(RefundToErpProcess.ProcessName, refund.Id, WorkQueue.Version(refund.CreatedAt), JsonSerializer.Serialize(refund));
         }
         checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, pollStart.UtcTicks);
-        var queued = await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
-        await db.SaveChangesAsync(ct);
-        return queued;
     }
 }
