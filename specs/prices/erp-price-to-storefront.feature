@@ -20,13 +20,27 @@ Feature: ERP price changes reach the storefront
     And the engine's next poll has run
     Then the storefront sells "the lamp" at 28.00
 
-  @legacy-data
-  Scenario: An item the storefront does not list is a data error and blocks nothing else
-    Given a web item known as "the mug"
-    And the ERP has a new web item "SKU-900001" that the storefront does not list
+  Scenario: A new web item the storefront does not list yet is listed at its ERP price
+    Given the ERP has a new web item "SKU-900001" that the storefront does not list
     When the office sets the ERP price of "SKU-900001" to 9.99
+    And the engine's next poll has run
+    Then the storefront sells "SKU-900001" at 9.99
+    But the storefront lists "SKU-900001" as a draft
+    And the engine reports a data error for "SKU-900001" saying "kept as a draft on the storefront until the ERP item has a brand"
+
+  @legacy-data
+  Scenario: A blocked item keyed for the web is not listed, and blocks nothing else
+    Given a web item known as "the mug"
+    And the office keys a new web item "SKU-900002" in the ERP:
+      | field       | value          |
+      | description | Withdrawn Lamp |
+      | brand       | Contoso        |
+      | price       | 12.00          |
+      | blocked     | yes            |
+    When the office sets the ERP price of "SKU-900002" to 9.99
     And the office sets the ERP price of "the mug" to 31.00
     And the engine's next poll has run
-    Then the engine reports a data error for "SKU-900001" saying "the storefront has no variant with SKU SKU-900001"
+    Then the storefront does not list "SKU-900002"
+    And the engine reports no data error for "SKU-900002"
     And the storefront sells "the mug" at 31.00
     And the engine reports no data error for "the mug"

@@ -47,6 +47,9 @@ public sealed record EngineOptions
     public TimeZoneInfo MerchantZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(MerchantTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
+    /// <summary>The catalogue mapping: fallbacks, code tables, content rules, low-stock thresholds, clearance markdown.</summary>
+    public Products.CatalogRules Catalog { get; init; } = Products.CatalogRules.Default;
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 

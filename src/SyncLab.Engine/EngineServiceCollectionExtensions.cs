@@ -9,6 +9,7 @@ using SyncLab.Engine.Inventory;
 using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Prices;
+using SyncLab.Engine.Products;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine;
@@ -36,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
         services.AddSingleton<IProcess, PriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
+        services.AddSingleton<IProcess, ProductProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSyncEngineBackFlow(options);
         services.AddSingleton<SyncEngine>();

@@ -33,6 +33,12 @@ public sealed record StorefrontMirrorSettings
     /// <summary>Product pages say "Only N left" when the total available is at most this and above zero.</summary>
     public int LowStockThreshold { get; init; } = 5;
 
+    /// <summary>
+    /// A product carrying this tag says "Only N left" whatever its count (the theme reads the tag an
+    /// integration sets from the merchant's own thresholds per item or category).
+    /// </summary>
+    public string LowStockTag { get; init; } = "low-stock";
+
     /// <summary>Products per catalogue page at <c>GET /</c>.</summary>
     public int CataloguePageSize { get; init; } = 48;
 

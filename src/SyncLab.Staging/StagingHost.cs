@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SyncLab.Engine;
 using SyncLab.Engine.Api;
 using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Products;
 using SyncLab.Estate;
 using SyncLab.MirrorKit.Clock;
 using SyncLab.MirrorKit.Hosting;
@@ -123,6 +124,12 @@ public sealed class StagingHost : IAsyncDisposable
             WarehouseBaseUrl = Addresses["warehouse"],
             PollInterval = Options.PollInterval,
             MerchantTimeZone = Estate.Options.TimeZone,
+            // The estate's mapping: its upgrade date, and the merchant's low-stock thresholds for the categories that sell fast.
+            Catalog = CatalogRules.Default with
+            {
+                BrandUpgradeDate = Estate.Options.UpgradeDate,
+                LowStockByCategory = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["KITCHEN"] = 8, ["STATIONERY"] = 12 },
+            },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db")),
         };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine" });

@@ -28,3 +28,15 @@ public sealed class FulfilmentScenarios(ITestOutputHelper output) : GherkinScena
 [GherkinFeatures("specs/returns/", BindingAssembly = "SyncLab.Specs")]
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
 public sealed class ReturnScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/new-products/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class NewProductScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/out-of-stock/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class OutOfStockScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/clearance/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class ClearanceScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);

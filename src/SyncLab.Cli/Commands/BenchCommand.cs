@@ -1,15 +1,16 @@
 using System.CommandLine;
-using SyncLab.MirrorKit.Storage;
 using SyncLab.Bench;
+using SyncLab.Bench.Estate;
 using SyncLab.Bench.Load;
 using SyncLab.Bench.Report;
+using SyncLab.MirrorKit.Storage;
 
 namespace SyncLab.Cli.Commands;
 
-/// <summary><c>synclab bench mirrors</c>: requests/s and p99 of each mirror next to bare Kestrel and WireMock.Net, in one run.</summary>
+/// <summary><c>synclab bench mirrors</c>: requests/s and p99 of each mirror next to bare Kestrel and WireMock.Net, in one run; <c>synclab bench estate</c>: generating and seeding an estate.</summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "Measure SyncLab (see docs/benchmarks.md)") { Mirrors() };
+    public static Command Create() => new("bench", "Measure SyncLab (see docs/benchmarks.md)") { Mirrors(), Estate() };
 
     private static Command Mirrors()
     {
@@ -83,6 +84,51 @@ internal static class BenchCommand
             await Console.Error.WriteLineAsync($"bench: report written to {path}");
             // A broken case or errors are findings, not a crash: the report says which; the exit code says so too.
             return report.Broken.Count > 0 || report.Results.Any(r => r.Errors > 0) ? 3 : 0;
+        });
+        return command;
+    }
+
+    private static Command Estate()
+    {
+        var skus = new Option<int>("--skus") { Description = "Items in the estate", DefaultValueFactory = _ => 1_000_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the estate", DefaultValueFactory = _ => 42 };
+        var noMirrors = new Option<bool>("--no-mirrors") { Description = "Only generate the estate; do not seed the four mirrors with it" };
+        var store = new Option<string>("--store") { Description = "Where the mirrors keep state: memory (default) or sqlite (throw-away files)", DefaultValueFactory = _ => "memory" };
+        store.AcceptOnlyFromAmong("memory", "sqlite");
+        var output = new Option<string>("--out") { Description = "Markdown report file (also printed)", DefaultValueFactory = _ => "artifacts/bench/estate-latest.md" };
+        skus.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1_000_000, "--skus must be between 1 and 1000000"));
+
+        var command = new Command("estate", "Time and memory to generate an estate (twice, to show the same seed gives the same bytes) and to seed the mirrors with it")
+        {
+            skus, seed, noMirrors, store, output,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = new EstateBenchOptions
+            {
+                Skus = result.GetValue(skus),
+                Seed = result.GetValue(seed),
+                SeedMirrors = !result.GetValue(noMirrors),
+                Store = result.GetValue(store) == "sqlite" ? new StoreOptions(StoreKind.Sqlite) : StoreOptions.InMemory,
+                CommandLine = "synclab " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
+            };
+            EstateBenchReport report;
+            try
+            {
+                report = await EstateBenchmark.RunAsync(options, Console.Error, ct);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync($"synclab bench: {e.GetBaseException().Message}");
+                return 1;
+            }
+            var markdown = EstateBenchmark.Render(report);
+            await Console.Out.WriteAsync(markdown);
+            var path = Path.GetFullPath(result.GetValue(output)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, markdown, ct);
+            await Console.Error.WriteLineAsync($"bench: report written to {path}");
+            return report.Identical ? 0 : 3;
         });
         return command;
     }

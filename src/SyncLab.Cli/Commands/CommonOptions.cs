@@ -96,6 +96,22 @@ internal sealed class CommonOptions
         };
     }
 
+    /// <summary>Estates from this size up answer far faster from an indexed store than from EF Core InMemory.</summary>
+    public const int LargeEstate = 10_000;
+
+    /// <summary>
+    /// One line on stderr when a large estate is about to live in the InMemory store, which walks a whole table
+    /// on every query: the store is the user's choice, but the cost of it should not be a surprise.
+    /// </summary>
+    public static void HintAtStore(StoreOptions store, int skus, string commandName)
+    {
+        if (store.Kind == StoreKind.InMemory && skus >= LargeEstate)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"synclab {commandName}: hint: {skus:N0} SKUs in memory: each query walks its whole table; --store sqlite answers reads many times faster at this size (docs/benchmarks.md)."));
+        }
+    }
+
     /// <summary><c>--data-dir</c>, else <c>.synclab</c> with <c>--store sqlite</c>, else null.</summary>
     public string? DataDirectory(ParseResult result) =>
         result.GetValue(DataDir) ?? (result.GetValue(Store) == "sqlite" ? ".synclab" : null);

@@ -54,6 +54,7 @@ internal static class MirrorCommand
             {
                 return 2;
             }
+            CommonOptions.HintAtStore(store, result.GetValue(common.Skus), "mirror");
             var mirror = Mirrors[result.GetValue(system)!];
             var options = new MirrorHostOptions
             {

@@ -26,6 +26,7 @@ internal static class UpCommand
             {
                 return 2;
             }
+            CommonOptions.HintAtStore(store, result.GetValue(common.Skus), "up");
             var options = new StagingOptions
             {
                 Seed = result.GetValue(common.Seed),

@@ -1,29 +1,18 @@
-using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
 
 namespace SyncLab.Engine.Catalog;
 
 /// <summary>Finds where an ERP item lives on the storefront, and says clearly when it should but does not.</summary>
-public sealed class StorefrontCatalog(ShopifyAdminClient shop, BusinessCentralClient erp, EngineOptions options)
+public sealed class StorefrontCatalog(ShopifyAdminClient shop, EngineOptions options)
 {
     // Looked up once; two racing first lookups find the same location, so no lock is needed.
     private string? _webLocationId;
 
-    /// <summary>The item's storefront variant; null when the item is not sold on the web (nothing to do).</summary>
-    public async Task<ShopifyVariant?> VariantAsync(ErpItemState item, CancellationToken ct)
-    {
-        var variant = await shop.FindVariantBySkuAsync(item.Sku, ct);
-        if (variant is not null)
-        {
-            return variant;
-        }
-        var web = await erp.WebItemAsync(item.Number, ct);
-        if (web is { WebEnabled: true })
-        {
-            throw new DataErrorException($"{item.Sku}: web-enabled in the ERP, but the storefront has no variant with SKU {item.Sku}");
-        }
-        return null;
-    }
+    /// <summary>
+    /// The item's storefront variant; null when the storefront does not list it (nothing to do: a web item
+    /// not yet listed becomes a product through the products process, which sets its price and stock).
+    /// </summary>
+    public Task<ShopifyVariant?> VariantAsync(ErpItemState item, CancellationToken ct) => shop.FindVariantBySkuAsync(item.Sku, ct);
 
     public async Task<string> WebLocationIdAsync(CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Products;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Inventory;
@@ -17,6 +18,11 @@ public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClie
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
+        // Withdrawn items are archived by the products process: no more replenishment is pushed for them.
+        if (ProductPlan.Withdrawn(state, ProductPlan.LifecycleOf(state, options.Catalog)))
+        {
+            return ProcessOutcome.Nothing;
+        }
         var variant = await catalog.VariantAsync(state, ct);
         if (variant is null)
         {

@@ -42,7 +42,7 @@ public sealed record StoreOptions(StoreKind Kind = StoreKind.InMemory, string? C
 #pragma warning restore EF1001
                 break;
             case StoreKind.Sqlite:
-                builder.UseSqlite($"Data Source={Path.Combine(Directory ?? ".", name + ".db")}");
+                builder.UseSqlite($"Data Source={Path.Combine(Directory ?? ".", name + ".db")}").AddInterceptors(SqliteTuning.Instance);
                 break;
             case StoreKind.Postgres:
                 var server = new NpgsqlConnectionStringBuilder(ConnectionString ?? throw new InvalidOperationException("A PostgreSQL store needs a connection string."));

@@ -1,3 +1,4 @@
+using SyncLab.Mirrors.Erp.OData;
 using SyncLab.Mirrors.Erp.Storage;
 
 namespace SyncLab.Mirrors.Erp.Items;
@@ -25,6 +26,14 @@ internal sealed record ItemEdit
     public bool? PriceIncludesTax { get; init; }
 
     public bool? WebEnabled { get; init; }
+
+    public string? LifecycleCode { get; init; }
+
+    public DateOnly? RestockDate { get; init; }
+
+    public bool? AllowBackorder { get; init; }
+
+    public int? LowStockThreshold { get; init; }
 
     public decimal? UnitPrice { get; init; }
 
@@ -75,6 +84,22 @@ internal sealed record ItemEdit
         {
             item.WebEnabled = web;
             changed.Add($"WebEnabled={web}");
+        }
+        Set(nameof(LifecycleCode), LifecycleCode, item.LifecycleCode, v => item.LifecycleCode = v);
+        if (RestockDate is { } restock && restock != item.RestockDate)
+        {
+            item.RestockDate = restock;
+            changed.Add($"RestockDate={ODataJson.Date(restock)}");
+        }
+        if (AllowBackorder is { } backorder && backorder != item.AllowBackorder)
+        {
+            item.AllowBackorder = backorder;
+            changed.Add($"AllowBackorder={backorder}");
+        }
+        if (LowStockThreshold is { } threshold && threshold != item.LowStockThreshold)
+        {
+            item.LowStockThreshold = threshold;
+            changed.Add($"LowStockThreshold={threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
         if (UnitPrice is { } price && price != item.UnitPrice)
         {

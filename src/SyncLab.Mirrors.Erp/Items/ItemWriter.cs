@@ -54,6 +54,7 @@ internal sealed class ItemWriter(
         item.Seq = await lease.NextSeqAsync<ItemRecord>(cancellationToken);
         item.Version = lease.NextVersion();
         item.LastModifiedDateTime = ErpTime.Now(clock);
+        item.SystemCreatedAt = item.LastModifiedDateTime;
         db.Items.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         ledger.RecordEffect($"erp: item {item.Number} created by {source} at {item.UnitPrice.ToString(CultureInfo.InvariantCulture)}", $"items({item.Id})");

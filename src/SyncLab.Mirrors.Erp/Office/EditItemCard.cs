@@ -14,7 +14,13 @@ public sealed record ItemCardChange(
     bool? WebEnabled,
     bool? Blocked,
     string? Gtin,
-    decimal? UnitCost);
+    decimal? UnitCost,
+    string? Category = null,
+    string? BaseUnitOfMeasure = null,
+    string? LifecycleCode = null,
+    DateOnly? RestockDate = null,
+    bool? AllowBackorder = null,
+    int? LowStockThreshold = null);
 
 /// <summary><c>GET</c> and <c>PATCH /_synclab/erp/items/{number}</c>: look at or edit an item card as the office does.</summary>
 internal static class EditItemCard
@@ -35,6 +41,14 @@ internal static class EditItemCard
         {
             return OfficeApi.Invalid("erp-invalid-item", "Invalid item", "unitCost must not be negative.");
         }
+        if (body.LowStockThreshold is < 0)
+        {
+            return OfficeApi.Invalid("erp-invalid-item", "Invalid item", "lowStockThreshold must not be negative.");
+        }
+        if (body.LifecycleCode is { Length: > 10 } || body.Category is { Length: > 20 } || body.BaseUnitOfMeasure is { Length: > 10 })
+        {
+            return OfficeApi.Invalid("erp-invalid-item", "Invalid item", "lifecycleCode and baseUnitOfMeasure are at most 10 characters, category at most 20 (BC's Code fields).");
+        }
         var edit = new ItemEdit
         {
             DisplayName = body.Description,
@@ -44,6 +58,12 @@ internal static class EditItemCard
             Blocked = body.Blocked,
             Gtin = body.Gtin,
             UnitCost = body.UnitCost,
+            ItemCategoryCode = body.Category,
+            BaseUnitOfMeasureCode = body.BaseUnitOfMeasure,
+            LifecycleCode = body.LifecycleCode,
+            RestockDate = body.RestockDate,
+            AllowBackorder = body.AllowBackorder,
+            LowStockThreshold = body.LowStockThreshold,
         };
         var result = await writer.EditByNumberAsync(number, edit, "the office", cancellationToken);
         return result.Outcome == EditOutcome.NotFound ? OfficeApi.UnknownItem(number) : TypedResults.Ok(OfficeItem.Of(result.Item!));

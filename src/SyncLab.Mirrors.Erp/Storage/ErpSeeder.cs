@@ -58,6 +58,7 @@ internal static class ErpSeeder
             InventoryPostingGroupCode = InventoryPostingGroup,
             WebEnabled = item.WebEnabled,
             Brand = item.Brand,
+            SystemCreatedAt = ErpTime.Truncate(item.CreatedAt),
             LastModifiedDateTime = ErpTime.Truncate(item.CreatedAt),
             Version = index + 1,
         }).ToList();

@@ -63,6 +63,21 @@ internal sealed class ItemRecord : ISequenced
     /// <summary>Field added by the upgrade; older items still carry the brand in <see cref="DisplayName2"/>.</summary>
     public string Brand { get; set; } = string.Empty;
 
+    /// <summary>When the card was created (BC's system field SystemCreatedAt): tells items from before the upgrade.</summary>
+    public DateTimeOffset SystemCreatedAt { get; set; }
+
+    /// <summary>Commerce connector field: the office's life-cycle code (blank, DISC, EOL, or shorthand the mapping knows).</summary>
+    public string LifecycleCode { get; set; } = string.Empty;
+
+    /// <summary>Commerce connector field: when stock is expected back; 0001-01-01 is BC's blank date.</summary>
+    public DateOnly RestockDate { get; set; }
+
+    /// <summary>Commerce connector field: the web may take orders while the item is out of stock (backorder or pre-order).</summary>
+    public bool AllowBackorder { get; set; }
+
+    /// <summary>Commerce connector field: stock at or below which the web flags the item as low; 0 uses the category's.</summary>
+    public int LowStockThreshold { get; set; }
+
     public DateTimeOffset LastModifiedDateTime { get; set; }
 
     /// <summary>Row version behind the ETag; taken from one counter for the whole company, like SQL's rowversion.</summary>

@@ -61,7 +61,7 @@ internal static class CatalogSearch
             {
                 var predicate = term.Field switch
                 {
-                    "sku" => Exact<VariantRecord>(term, v => v.Sku!),
+                    "sku" => ExactKey<VariantRecord>(term, v => v.SkuKey!),
                     "barcode" => Exact<VariantRecord>(term, v => v.Barcode!),
                     null or "title" => Text<VariantRecord>(term, v => v.Title),
                     "id" => Ids<VariantRecord>(term, "ProductVariant", v => v.Id),
@@ -81,7 +81,7 @@ internal static class CatalogSearch
     private static async Task<Expression<Func<ProductRecord, bool>>> ProductsWithVariantsAsync(StorefrontDb db, SearchTerm term, CancellationToken ct)
     {
         var variantTerm = term with { Negated = false };
-        var variantFilter = term.Field == "sku" ? Exact<VariantRecord>(variantTerm, v => v.Sku!) : Exact<VariantRecord>(variantTerm, v => v.Barcode!);
+        var variantFilter = term.Field == "sku" ? ExactKey<VariantRecord>(variantTerm, v => v.SkuKey!) : Exact<VariantRecord>(variantTerm, v => v.Barcode!);
         var ids = (await db.Variants.AsNoTracking().Where(variantFilter).Select(v => v.ProductId).ToListAsync(ct)).ToHashSet();
         return p => ids.Contains(p.Id);
     }
@@ -97,6 +97,21 @@ internal static class CatalogSearch
                 ? s => s != null && s.ToLower().StartsWith(value.TrimEnd('*'))
                 : s => s != null && s.ToLower() == value;
             result = result.Or(Apply(property, test));
+        }
+        return result;
+    }
+
+    /// <summary>As <see cref="Exact{T}"/>, on a column that already holds its values lower-cased (so an index can answer).</summary>
+    internal static Expression<Func<T, bool>> ExactKey<T>(SearchTerm term, Expression<Func<T, string>> loweredProperty)
+    {
+        var result = Predicates.False<T>();
+        foreach (var raw in term.Values)
+        {
+            var value = raw.ToLowerInvariant();
+            Expression<Func<string, bool>> test = value.Length > 1 && value.EndsWith('*')
+                ? s => s != null && s.StartsWith(value.TrimEnd('*'))
+                : s => s == value;
+            result = result.Or(Apply(loweredProperty, test));
         }
         return result;
     }

@@ -9,7 +9,7 @@ using SyncLab.Mirrors.Storefront.Webhooks;
 namespace SyncLab.Mirrors.Storefront.Catalog;
 
 /// <summary>
-/// <c>productVariantsBulkUpdate</c>: new prices, compare-at prices and barcodes for a product's variants.
+/// <c>productVariantsBulkUpdate</c>: new prices, compare-at prices, barcodes and inventory policies for a product's variants.
 /// All-or-nothing unless <c>allowPartialUpdates</c>; unknown ids are userErrors, as on Shopify.
 /// </summary>
 public static class UpdateVariants
@@ -17,7 +17,7 @@ public static class UpdateVariants
     /// <summary>A field the caller may have left out (unchanged) or set, possibly to null (cleared).</summary>
     public readonly record struct Maybe<T>(bool IsSet, T Value);
 
-    public sealed record VariantInput(string? Id, Maybe<decimal?> Price, Maybe<decimal?> CompareAtPrice, Maybe<string?> Barcode);
+    public sealed record VariantInput(string? Id, Maybe<decimal?> Price, Maybe<decimal?> CompareAtPrice, Maybe<string?> Barcode, string? InventoryPolicy = null);
 
     public sealed record Request(string ProductId, IReadOnlyList<VariantInput> Variants, bool AllowPartialUpdates);
 
@@ -91,6 +91,10 @@ public static class UpdateVariants
         {
             changes.Add(new FieldChange(variant.Id, "barcode", variant.Barcode, input.Barcode.Value));
         }
+        if (input.InventoryPolicy is { } policy && policy != variant.InventoryPolicy)
+        {
+            changes.Add(new FieldChange(variant.Id, "inventory-policy", variant.InventoryPolicy, policy));
+        }
         return changes;
     }
 
@@ -134,6 +138,10 @@ public static class UpdateVariants
             {
                 variant.Barcode = input.Barcode.Value;
             }
+            if (input.InventoryPolicy is { } policy)
+            {
+                variant.InventoryPolicy = policy;
+            }
             variant.UpdatedAt = now;
         }
         var node = (await shop.Catalog.ComposeAsync([product], own, null, ct))[0];
@@ -171,7 +179,8 @@ public static class UpdateVariants
                         i.String("id"),
                         i.Has("price") ? new Maybe<decimal?>(true, i.Money("price")) : default,
                         i.Has("compareAtPrice") ? new Maybe<decimal?>(true, i.Money("compareAtPrice")) : default,
-                        i.Has("barcode") ? new Maybe<string?>(true, i.String("barcode")) : default)).ToList(),
+                        i.Has("barcode") ? new Maybe<string?>(true, i.String("barcode")) : default,
+                        i.String("inventoryPolicy"))).ToList(),
                     c.GetArgument<bool?>("allowPartialUpdates") ?? false);
                 return await ExecuteAsync(shop, request, c.CancellationToken);
             });
@@ -187,6 +196,7 @@ public sealed class ProductVariantsBulkInputGraphType : InputObjectGraphType
         Field<MoneyGraphType>("price");
         Field<MoneyGraphType>("compareAtPrice");
         Field<StringGraphType>("barcode");
+        Field<ProductVariantInventoryPolicyGraphType>("inventoryPolicy");
     }
 }
 

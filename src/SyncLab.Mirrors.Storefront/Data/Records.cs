@@ -10,6 +10,15 @@ public static class ProductStatuses
     public static IReadOnlyList<string> All { get; } = [Active, Archived, Draft];
 }
 
+/// <summary>ProductVariantInventoryPolicy: DENY stops selling at zero; CONTINUE keeps selling (backorders, pre-orders).</summary>
+public static class InventoryPolicies
+{
+    public const string Deny = "DENY";
+    public const string Continue = "CONTINUE";
+
+    public static IReadOnlyList<string> All { get; } = [Deny, Continue];
+}
+
 public sealed class ProductRecord
 {
     public long Id { get; set; }
@@ -23,6 +32,8 @@ public sealed class ProductRecord
     public string Vendor { get; set; } = string.Empty;
 
     public string ProductType { get; set; } = string.Empty;
+
+    public string DescriptionHtml { get; set; } = string.Empty;
 
     /// <summary>Comma-separated, as Shopify's REST payloads carry them.</summary>
     public string Tags { get; set; } = string.Empty;
@@ -43,7 +54,20 @@ public sealed class VariantRecord
 
     public string Title { get; set; } = "Default Title";
 
-    public string? Sku { get; set; }
+    private string? _sku;
+
+    public string? Sku
+    {
+        get => _sku;
+        set
+        {
+            _sku = value;
+            SkuKey = value?.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>The SKU lower-cased, indexed: Shopify's <c>sku:</c> search is case-insensitive, and this finds it without lower-casing every row.</summary>
+    public string? SkuKey { get; private set; }
 
     public string? Barcode { get; set; }
 
@@ -54,6 +78,9 @@ public sealed class VariantRecord
     public long InventoryItemId { get; set; }
 
     public bool Tracked { get; set; } = true;
+
+    /// <summary>One of <see cref="InventoryPolicies"/>.</summary>
+    public string InventoryPolicy { get; set; } = InventoryPolicies.Deny;
 
     public DateTimeOffset CreatedAt { get; set; }
 

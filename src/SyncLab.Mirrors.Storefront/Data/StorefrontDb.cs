@@ -60,6 +60,7 @@ public sealed class StorefrontDb(DbContextOptions<StorefrontDb> options) : DbCon
             e.HasKey(v => v.Id);
             e.Property(v => v.Id).ValueGeneratedNever();
             e.HasIndex(v => v.Sku);
+            e.HasIndex(v => v.SkuKey);
             e.HasIndex(v => v.ProductId);
             e.HasIndex(v => v.InventoryItemId).IsUnique();
         });

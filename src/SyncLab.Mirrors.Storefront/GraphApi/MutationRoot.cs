@@ -15,6 +15,7 @@ public sealed class MutationRoot : ObjectGraphType
         Name = "Mutation";
         UpdateVariants.AddTo(this);
         UpdateProduct.AddTo(this);
+        SetProduct.AddTo(this);
         SetQuantities.AddTo(this);
         AdjustQuantities.AddTo(this);
         SubscriptionCreate.AddTo(this);

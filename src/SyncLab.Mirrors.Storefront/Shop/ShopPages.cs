@@ -57,7 +57,8 @@ public static class ShopPages
         }
         var variant = product.Variants.FirstOrDefault();
         var total = product.TotalAvailable;
-        var message = StockMessage.For(product.Row.Status, total, settings.LowStockThreshold);
+        var flaggedLow = product.Row.Tags.Split(',', StringSplitOptions.TrimEntries).Contains(settings.LowStockTag, StringComparer.OrdinalIgnoreCase);
+        var message = StockMessage.For(product.Row.Status, total, settings.LowStockThreshold, flaggedLow);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<article data-testid=\"product\" data-status=\"{Text(product.Row.Status)}\">");
         html.Append(CultureInfo.InvariantCulture, $"<h1 data-testid=\"title\">{Text(product.Row.Title)}</h1>");

@@ -9,11 +9,12 @@ public static class StockMessage
     public const string OutOfStock = "Out of stock – back soon";
     public const string NoLongerAvailable = "No longer available";
 
-    public static string For(string status, int totalAvailable, int lowStockThreshold) => status switch
+    /// <param name="flaggedLow">The product carries the shop's low-stock tag (set by the merchant's thresholds per item or category).</param>
+    public static string For(string status, int totalAvailable, int lowStockThreshold, bool flaggedLow = false) => status switch
     {
         ProductStatuses.Archived => NoLongerAvailable,
         _ when totalAvailable <= 0 => OutOfStock,
-        _ when totalAvailable <= lowStockThreshold => $"Only {totalAvailable} left",
+        _ when flaggedLow || totalAvailable <= lowStockThreshold => $"Only {totalAvailable} left",
         _ => InStock,
     };
 

@@ -24,7 +24,7 @@ public static class WebhookPayloads
         var p = node.Row;
         var payload = new ProductPayload(
             AdminGraphqlApiId: Gid.Product(p.Id),
-            BodyHtml: string.Empty,
+            BodyHtml: p.DescriptionHtml,
             CreatedAt: Local(p.CreatedAt, clock),
             Handle: p.Handle,
             Id: p.Id,
@@ -43,7 +43,7 @@ public static class WebhookPayloads
                 CompareAtPrice: v.Row.CompareAtPrice is { } c ? MoneyGraphType.Format(c) : null,
                 CreatedAt: Local(v.Row.CreatedAt, clock),
                 Id: v.Row.Id,
-                InventoryPolicy: "deny",
+                InventoryPolicy: v.Row.InventoryPolicy.ToLowerInvariant(),
                 Position: v.Row.Position,
                 Price: MoneyGraphType.Format(v.Row.Price),
                 ProductId: p.Id,

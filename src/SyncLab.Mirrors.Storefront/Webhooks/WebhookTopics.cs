@@ -4,6 +4,7 @@ namespace SyncLab.Mirrors.Storefront.Webhooks;
 public static class WebhookTopics
 {
     public const string ProductsUpdate = "PRODUCTS_UPDATE";
+    public const string ProductsCreate = "PRODUCTS_CREATE";
     public const string InventoryLevelsUpdate = "INVENTORY_LEVELS_UPDATE";
     public const string OrdersCreate = "ORDERS_CREATE";
     public const string OrdersPaid = "ORDERS_PAID";
@@ -22,11 +23,11 @@ public static class WebhookTopics
     public const string CustomersDataRequest = "CUSTOMERS_DATA_REQUEST";
     public const string ShopRedact = "SHOP_REDACT";
 
-    /// <summary>Subscribable topics. PRODUCTS_CREATE is accepted but nothing in the mirror raises it yet.</summary>
+    /// <summary>Subscribable topics.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [ProductsUpdate] = "products/update",
-        ["PRODUCTS_CREATE"] = "products/create",
+        [ProductsCreate] = "products/create",
         [InventoryLevelsUpdate] = "inventory_levels/update",
         [OrdersCreate] = "orders/create",
         [OrdersPaid] = "orders/paid",

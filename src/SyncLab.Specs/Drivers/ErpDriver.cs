@@ -16,6 +16,24 @@ public sealed class ErpDriver(StagingConnection staging)
     public Task CreateItemAsync(string number, string description, decimal price, bool webEnabled) =>
         staging.Http.SendOkAsync(HttpMethod.Post, Admin("items"), new { number, description, unitPrice = price, webEnabled });
 
+    /// <summary>Keys a new item card as the office does (number, description, unitPrice, webEnabled, brand, category, baseUnitOfMeasure, blocked...).</summary>
+    public Task CreateItemAsync(IReadOnlyDictionary<string, object?> card) =>
+        staging.Http.SendOkAsync(HttpMethod.Post, Admin("items"), card);
+
+    /// <summary>Edits an item card as the office does; only the fields given change.</summary>
+    public Task EditItemAsync(string number, IReadOnlyDictionary<string, object?> change) =>
+        staging.Http.SendOkAsync(HttpMethod.Patch, Admin($"items/{Uri.EscapeDataString(number)}"), change);
+
+    /// <summary>Books the difference to <paramref name="total"/> at the warehouse, as a stock count would.</summary>
+    public async Task CountStockAsync(string number, int total)
+    {
+        var current = (int)await InventoryAsync(number);
+        if (current != total)
+        {
+            await AdjustStockAsync(number, total - current, "stock count");
+        }
+    }
+
     /// <summary>The item as Business Central API v2.0 returns it.</summary>
     public async Task<JsonNode> ItemAsync(string number)
     {

@@ -70,6 +70,28 @@ public sealed class ScenarioItems(StagingConnection staging, StorefrontDriver st
         return item;
     }
 
+    /// <summary>
+    /// Takes an item the office created before the ERP upgrade (brand still in Description 2) and never put
+    /// on the web; on a shared staging, from a place in the estate of this run's own.
+    /// </summary>
+    public Item TakeOldItemOffTheWeb(string alias)
+    {
+        var upgrade = staging.Estate.Options.UpgradeDate;
+        var candidates = staging.Estate.Items
+            .Where(i => !i.WebEnabled && !i.Blocked && i.Description2.Length > 0 && DateOnly.FromDateTime(i.CreatedAt.UtcDateTime) < upgrade && !_numbers.ContainsValue(i.Number))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            throw new InvalidOperationException("the estate has no item from before the upgrade that is off the web; seed a larger one");
+        }
+        var item = candidates[staging.IsShared ? new Random(StringComparer.Ordinal.GetHashCode(staging.RunToken)).Next(candidates.Count) : 0];
+        _numbers[alias] = item.Number;
+        return item;
+    }
+
+    /// <summary>The estate item an alias stands for.</summary>
+    public Item Item(string alias) => staging.Estate.Items.First(i => i.Number == Number(alias));
+
     public void Name(string alias, string number) => _numbers[alias] = number;
 
     /// <summary>The ERP number an alias stands for; a literal number stands for itself.</summary>

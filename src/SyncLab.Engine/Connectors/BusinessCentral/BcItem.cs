@@ -13,10 +13,36 @@ public sealed record BcItem(
     [property: JsonPropertyName("inventory")] decimal Inventory,
     [property: JsonPropertyName("unitPrice")] decimal UnitPrice,
     [property: JsonPropertyName("baseUnitOfMeasureCode")] string? BaseUnitOfMeasureCode,
-    [property: JsonPropertyName("lastModifiedDateTime")] DateTimeOffset LastModifiedDateTime);
+    [property: JsonPropertyName("lastModifiedDateTime")] DateTimeOffset LastModifiedDateTime,
+    [property: JsonPropertyName("itemCategoryCode")] string? ItemCategoryCode = null);
 
-/// <summary>The custom API page (synclab/commerce/v1.0) that carries what the standard page lacks.</summary>
+/// <summary>
+/// The custom API page (synclab/commerce/v1.0) that carries what the standard page lacks: the commerce
+/// connector's table-extension fields and the card's creation time. A blank date is 0001-01-01, as in BC.
+/// </summary>
 public sealed record BcWebItem(
     [property: JsonPropertyName("number")] string Number,
     [property: JsonPropertyName("webEnabled")] bool WebEnabled,
-    [property: JsonPropertyName("brand")] string? Brand);
+    [property: JsonPropertyName("brand")] string? Brand)
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; }
+
+    [JsonPropertyName("lifecycleCode")]
+    public string? LifecycleCode { get; init; }
+
+    [JsonPropertyName("restockDate")]
+    public DateOnly? RestockDate { get; init; }
+
+    [JsonPropertyName("allowBackorder")]
+    public bool AllowBackorder { get; init; }
+
+    [JsonPropertyName("lowStockThreshold")]
+    public int LowStockThreshold { get; init; }
+
+    [JsonPropertyName("systemCreatedAt")]
+    public DateTimeOffset? SystemCreatedAt { get; init; }
+
+    [JsonPropertyName("lastModifiedDateTime")]
+    public DateTimeOffset LastModifiedDateTime { get; init; }
+}

@@ -39,9 +39,29 @@ public sealed partial class BusinessCentralClient(HttpClient http, EngineOptions
             {
                 yield return item;
             }
-            next = page.NextLink is null ? null : new Uri(page.NextLink, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } abs ? abs : new Uri(options.ErpBaseUrl, page.NextLink);
+            next = NextPage(page.NextLink);
         }
     }
+
+    /// <summary>The commerce page's rows of every item modified after <paramref name="since"/>, following <c>@odata.nextLink</c>.</summary>
+    public async IAsyncEnumerable<BcWebItem> WebItemsModifiedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        var filter = $"lastModifiedDateTime gt {since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)}";
+        Uri? next = new(options.ErpBaseUrl, $"api/synclab/commerce/v1.0/companies({company})/webItems?$filter={Uri.EscapeDataString(filter)}");
+        while (next is not null)
+        {
+            var page = await GetAsync<ODataPage<BcWebItem>>(next, ct);
+            foreach (var item in page.Value)
+            {
+                yield return item;
+            }
+            next = NextPage(page.NextLink);
+        }
+    }
+
+    private Uri? NextPage(string? nextLink) =>
+        nextLink is null ? null : new Uri(nextLink, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } abs ? abs : new Uri(options.ErpBaseUrl, nextLink);
 
     /// <summary>The web flag and brand of one item, from the custom commerce API page; null when the page has no such item.</summary>
     public async Task<BcWebItem?> WebItemAsync(string number, CancellationToken ct)

@@ -5,7 +5,20 @@ using System.Text.Json.Nodes;
 
 namespace SyncLab.Engine.Connectors.Shopify;
 
-public sealed record ShopifyVariant(string VariantId, string ProductId, string InventoryItemId, string Sku, decimal Price, decimal? CompareAtPrice, string ProductStatus);
+public sealed record ShopifyVariant(string VariantId, string ProductId, string InventoryItemId, string Sku, decimal Price, decimal? CompareAtPrice, string ProductStatus)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string Vendor { get; init; } = string.Empty;
+
+    /// <summary>DENY or CONTINUE (sell when out of stock).</summary>
+    public string InventoryPolicy { get; init; } = "DENY";
+}
+
+/// <summary>A product to create with its one variant (productSet), quantities at the web location.</summary>
+public sealed record ShopifyNewProduct(
+    string Title, string? Handle, string Status, string Vendor, string ProductType, string DescriptionHtml, IReadOnlyList<string> Tags,
+    string Sku, string? Barcode, decimal Price, decimal? CompareAtPrice, string InventoryPolicy, string LocationId, int Available);
 
 public sealed record ShopifyLocation(string Id, string Name);
 
@@ -22,7 +35,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
         const string query = """
             query VariantBySku($q: String!) {
               productVariants(first: 2, query: $q) {
-                edges { node { id sku price compareAtPrice product { id status } inventoryItem { id } } }
+                edges { node { id sku price compareAtPrice inventoryPolicy product { id status tags vendor } inventoryItem { id } } }
               }
             }
             """;
@@ -40,7 +53,97 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
             sku,
             ParseMoney(n["price"]) ?? 0m,
             ParseMoney(n["compareAtPrice"]),
-            (string?)n["product"]!["status"] ?? "ACTIVE");
+            (string?)n["product"]!["status"] ?? "ACTIVE")
+        {
+            Tags = n["product"]!["tags"]?.AsArray().Select(t => (string)t!).ToList() ?? [],
+            Vendor = (string?)n["product"]!["vendor"] ?? string.Empty,
+            InventoryPolicy = (string?)n["inventoryPolicy"] ?? "DENY",
+        };
+    }
+
+    /// <summary>Creates the product with its variant, SKU, prices, policy and stock in one call (productSet), so no product is ever left without its SKU.</summary>
+    public async Task<ShopifyVariant> CreateProductAsync(ShopifyNewProduct product, CancellationToken ct)
+    {
+        const string mutation = """
+            mutation CreateProduct($input: ProductSetInput!) {
+              productSet(input: $input, synchronous: true) {
+                product { id variants(first: 1) { edges { node { id inventoryItem { id } } } } }
+                userErrors { code field message }
+              }
+            }
+            """;
+        var variant = new JsonObject
+        {
+            ["optionValues"] = new JsonArray(new JsonObject { ["optionName"] = "Title", ["name"] = "Default Title" }),
+            ["sku"] = product.Sku,
+            ["barcode"] = product.Barcode,
+            ["price"] = Money(product.Price),
+            ["compareAtPrice"] = product.CompareAtPrice is { } c ? Money(c) : null,
+            ["inventoryPolicy"] = product.InventoryPolicy,
+            ["inventoryQuantities"] = new JsonArray(new JsonObject { ["locationId"] = product.LocationId, ["name"] = "available", ["quantity"] = product.Available }),
+        };
+        var input = new JsonObject
+        {
+            ["title"] = product.Title,
+            ["status"] = product.Status,
+            ["vendor"] = product.Vendor,
+            ["productType"] = product.ProductType,
+            ["descriptionHtml"] = product.DescriptionHtml,
+            ["tags"] = new JsonArray([.. product.Tags.Select(t => (JsonNode?)t)]),
+            ["productOptions"] = new JsonArray(new JsonObject { ["name"] = "Title", ["values"] = new JsonArray(new JsonObject { ["name"] = "Default Title" }) }),
+            ["variants"] = new JsonArray(variant),
+        };
+        if (product.Handle is not null)
+        {
+            input["handle"] = product.Handle;
+        }
+        var data = await SendAsync(mutation, new JsonObject { ["input"] = input }, ct);
+        ThrowOnUserErrors(data["productSet"]);
+        var created = data["productSet"]!["product"]!;
+        var node = created["variants"]!["edges"]!.AsArray()[0]!["node"]!;
+        return new ShopifyVariant((string)node["id"]!, (string)created["id"]!, (string)node["inventoryItem"]!["id"]!, product.Sku, product.Price, product.CompareAtPrice, product.Status)
+        {
+            Tags = product.Tags,
+            Vendor = product.Vendor,
+            InventoryPolicy = product.InventoryPolicy,
+        };
+    }
+
+    /// <summary>Sets a product's status, tags and vendor (productUpdate); null leaves a field as it is.</summary>
+    public async Task UpdateProductAsync(string productId, string? status, IReadOnlyList<string>? tags, string? vendor, CancellationToken ct)
+    {
+        const string mutation = """
+            mutation UpdateProduct($product: ProductUpdateInput!) {
+              productUpdate(product: $product) { product { id } userErrors { field message } }
+            }
+            """;
+        var input = new JsonObject { ["id"] = productId };
+        if (status is not null)
+        {
+            input["status"] = status;
+        }
+        if (tags is not null)
+        {
+            input["tags"] = new JsonArray([.. tags.Select(t => (JsonNode?)t)]);
+        }
+        if (vendor is not null)
+        {
+            input["vendor"] = vendor;
+        }
+        var data = await SendAsync(mutation, new JsonObject { ["product"] = input }, ct);
+        ThrowOnUserErrors(data["productUpdate"]);
+    }
+
+    public async Task SetInventoryPolicyAsync(ShopifyVariant variant, string policy, CancellationToken ct)
+    {
+        const string mutation = """
+            mutation SetPolicy($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+              productVariantsBulkUpdate(productId: $productId, variants: $variants) { productVariants { id } userErrors { field message } }
+            }
+            """;
+        var input = new JsonObject { ["id"] = variant.VariantId, ["inventoryPolicy"] = policy };
+        var data = await SendAsync(mutation, new JsonObject { ["productId"] = variant.ProductId, ["variants"] = new JsonArray(input) }, ct);
+        ThrowOnUserErrors(data["productVariantsBulkUpdate"]);
     }
 
     public async Task<IReadOnlyList<ShopifyLocation>> LocationsAsync(CancellationToken ct)

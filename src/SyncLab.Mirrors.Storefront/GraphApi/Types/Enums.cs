@@ -18,6 +18,11 @@ public abstract class NamedEnumGraphType : EnumerationGraphType
 
 public sealed class ProductStatusGraphType() : NamedEnumGraphType("ProductStatus", ProductStatuses.All);
 
+public sealed class ProductVariantInventoryPolicyGraphType() : NamedEnumGraphType("ProductVariantInventoryPolicy", InventoryPolicies.All);
+
+public sealed class ProductSetUserErrorCodeGraphType() : NamedEnumGraphType("ProductSetUserErrorCode",
+    ["INVALID_INPUT", "INVALID_VARIANT", "VARIANTS_INPUT_MISSING", "PRODUCT_OPTIONS_INPUT_MISSING", "HANDLE_NOT_UNIQUE", "DUPLICATED_VALUE", "PRODUCT_DOES_NOT_EXIST"]);
+
 public sealed class ProductVariantsBulkUpdateUserErrorCodeGraphType() : NamedEnumGraphType("ProductVariantsBulkUpdateUserErrorCode",
     ["INVALID_INPUT", "PRODUCT_DOES_NOT_EXIST", "PRODUCT_VARIANT_ID_MISSING", "PRODUCT_VARIANT_DOES_NOT_EXIST", "MUST_BE_FOR_THIS_PRODUCT", "GREATER_THAN_OR_EQUAL_TO"]);
 

@@ -15,6 +15,7 @@ public sealed class ProductGraphType : ObjectGraphType<ProductNode>
         Field<NonNullGraphType<ProductStatusGraphType>>("status").Resolve(c => c.Source.Row.Status);
         Field<NonNullGraphType<StringGraphType>>("vendor").Resolve(c => c.Source.Row.Vendor);
         Field<NonNullGraphType<StringGraphType>>("productType").Resolve(c => c.Source.Row.ProductType);
+        Field<NonNullGraphType<HtmlGraphType>>("descriptionHtml").Resolve(c => c.Source.Row.DescriptionHtml);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Resolve(c => c.Source.Row.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         Field<NonNullGraphType<IntGraphType>>("totalInventory").Resolve(c => c.Source.TotalAvailable);
@@ -42,6 +43,7 @@ public sealed class ProductVariantGraphType : ObjectGraphType<VariantNode>
         Field<NonNullGraphType<MoneyGraphType>>("price").Resolve(c => c.Source.Row.Price);
         Field<MoneyGraphType>("compareAtPrice").Resolve(c => c.Source.Row.CompareAtPrice);
         Field<IntGraphType>("inventoryQuantity").Resolve(c => c.Source.Available);
+        Field<NonNullGraphType<ProductVariantInventoryPolicyGraphType>>("inventoryPolicy").Resolve(c => c.Source.Row.InventoryPolicy);
         Field<NonNullGraphType<InventoryItemGraphType>>("inventoryItem").Resolve(c => c.Source);
         Field<NonNullGraphType<ProductGraphType>>("product").Resolve(c => c.Source.Product);
         Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(c => c.Source.Row.CreatedAt);

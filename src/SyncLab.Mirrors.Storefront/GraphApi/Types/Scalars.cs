@@ -105,6 +105,25 @@ public sealed class UrlGraphType : ScalarGraphType
     };
 }
 
+/// <summary>Shopify's HTML scalar: a string of HTML (Product.descriptionHtml).</summary>
+public sealed class HtmlGraphType : ScalarGraphType
+{
+    public HtmlGraphType()
+    {
+        Name = "HTML";
+        Description = "A string containing HTML code.";
+    }
+
+    public override object? Serialize(object? value) => value?.ToString();
+
+    public override object? ParseValue(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        _ => ThrowValueConversionError(value),
+    };
+}
+
 /// <summary>
 /// Shopify's Decimal scalar (MoneyV2.amount): arbitrary precision, serialized as a string with at least one
 /// decimal place, the way Shopify prints it ("12.5", "18.0", "29.99").

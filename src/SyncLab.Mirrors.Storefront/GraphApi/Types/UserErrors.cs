@@ -36,3 +36,6 @@ public sealed class InventorySetQuantitiesUserErrorGraphType()
 
 public sealed class InventoryAdjustQuantitiesUserErrorGraphType()
     : CodedUserErrorGraphType<InventoryAdjustQuantitiesUserErrorCodeGraphType>("InventoryAdjustQuantitiesUserError");
+
+public sealed class ProductSetUserErrorGraphType()
+    : CodedUserErrorGraphType<ProductSetUserErrorCodeGraphType>("ProductSetUserError");
