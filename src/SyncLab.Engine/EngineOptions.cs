@@ -22,6 +22,18 @@ public sealed record EngineOptions
     /// <summary>The storefront location that sells web stock (by name); null takes the first.</summary>
     public string? StorefrontLocation { get; init; }
 
+    /// <summary>ShipStation API v2 (the warehouse); null leaves fulfilment to the warehouse out.</summary>
+    public Uri? WarehouseBaseUrl { get; init; }
+
+    /// <summary>ShipStation's <c>api-key</c>.</summary>
+    public string WarehouseApiKey { get; init; } = "synclab";
+
+    /// <summary>The ShipStation warehouse web orders ship from (by name); null takes the default, else the first.</summary>
+    public string? Warehouse { get; init; }
+
+    /// <summary>Carriers need a phone number on every parcel; used when the shopper gave none.</summary>
+    public string ShipToFallbackPhone { get; init; } = "000-000-0000";
+
     /// <summary>How often the ERP is polled for changes (business time).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -30,6 +42,10 @@ public sealed record EngineOptions
 
     /// <summary>The merchant's home time zone (IANA): dates of documents and effective dates are days here.</summary>
     public string MerchantTimeZone { get; init; } = "UTC";
+
+    /// <summary>The merchant's time zone; UTC when the name is not one this machine knows.</summary>
+    public TimeZoneInfo MerchantZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(MerchantTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>The catalogue mapping: fallbacks, code tables, content rules, low-stock thresholds, clearance markdown.</summary>
     public Products.CatalogRules Catalog { get; init; } = Products.CatalogRules.Default;

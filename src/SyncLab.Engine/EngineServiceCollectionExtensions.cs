@@ -4,6 +4,7 @@ using SyncLab.Engine.Capture;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Fulfilment;
 using SyncLab.Engine.Inventory;
 using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
@@ -41,6 +42,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, InventoryProcess>();
         services.AddSingleton<IProcess, ProductProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
+        services.AddSyncEngineBackFlow(options);
         services.AddSingleton<SyncEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
         return services;

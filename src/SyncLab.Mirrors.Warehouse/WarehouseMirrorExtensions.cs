@@ -46,6 +46,7 @@ public static class WarehouseMirrorExtensions
         ListShipments.Map(v2);
         CancelShipment.Map(v2);
         CreateLabelFromShipment.Map(v2);
+        ListLabels.Map(v2);
         ShipStationWebhooks.Map(v2);
         WebhookSigner.Map(app);
         app.MapShipStationOpenApi();

@@ -21,6 +21,14 @@ public sealed class InventoryScenarios(ITestOutputHelper output) : GherkinScenar
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
 public sealed class OrderScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
 
+[GherkinFeatures("specs/fulfilment/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class FulfilmentScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/returns/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class ReturnScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
 [GherkinFeatures("specs/new-products/", BindingAssembly = "SyncLab.Specs")]
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
 public sealed class NewProductScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);

@@ -30,10 +30,7 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
-        // The first poll reads everything: an engine's first run is a full sync.
-        var since = checkpoint.CursorTicks == 0
-            ? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
-            : new DateTimeOffset(checkpoint.CursorTicks, TimeSpan.Zero) - options.PollOverlap;
+        var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
 
         // The commerce page's fields live on the same item card, so the same cursor finds the same rows.
         var web = new Dictionary<Guid, BcWebItem>();
@@ -74,7 +71,10 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
         }
         var states = items.Select(i => ErpItemState.From(i, web[i.Id])).ToList();
         await ErpItemReferences.RefreshAsync(db, items, ct);
-        var changes = states.SelectMany(s => Processes.Select(p => new CapturedChange(p, s.Sku, s.Version, JsonSerializer.Serialize(s)))).ToList();
+        var changes = states.SelectMany(s => Processes.Select(p => new CapturedChange(p, s.Sku, s.Version, JsonSerializer.Serialize(s))))
+            // A blocked item may be a recall: fulfilment has to stop (Fulfilment/RecallProcess).
+            .Concat(states.Where(s => s.Blocked).Select(s => new CapturedChange(Fulfilment.RecallProcess.ProcessName, s.Sku, s.Version, JsonSerializer.Serialize(s))))
+            .ToList();
         return await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
     }
 }

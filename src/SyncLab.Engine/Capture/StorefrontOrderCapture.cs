@@ -21,9 +21,7 @@ public sealed class StorefrontOrderCapture(ShopifyAdminClient shop, IDbContextFa
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
-        var since = checkpoint.CursorTicks == 0
-            ? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
-            : new DateTimeOffset(checkpoint.CursorTicks, TimeSpan.Zero) - options.PollOverlap;
+        var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
 
         var changes = new List<CapturedChange>();
         await foreach (var order in shop.OrdersUpdatedSinceAsync(since, ct))

@@ -30,6 +30,20 @@ public static class ErpItemReferences
         }
     }
 
+    /// <summary>ERP item id per canonical SKU, for the SKUs the engine knows (the rest are left out).</summary>
+    public static async Task<Dictionary<string, Guid>> ItemIdsAsync(EngineDb db, IEnumerable<string?> skus, CancellationToken ct)
+    {
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var sku in skus.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => SkuRules.Canonical(s!)).Distinct())
+        {
+            if (await ItemIdAsync(db, sku, ct) is { } id)
+            {
+                ids[sku] = id;
+            }
+        }
+        return ids;
+    }
+
     public static async Task<Guid?> ItemIdAsync(EngineDb db, string sku, CancellationToken ct)
     {
         var mapping = await db.IdMappings.AsNoTracking().FirstOrDefaultAsync(m => m.System == System && m.Kind == Kind && m.Key == sku, ct);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Fulfilment;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Storage;
 
@@ -13,6 +14,7 @@ namespace SyncLab.Engine.Orders;
 /// Storefront order → ERP sales order, exactly once in effect. The engine's cross-reference (written in the
 /// same transaction that marks the change applied) answers "done already?"; for the window between the
 /// ERP's answer and that commit, the ERP itself is asked for the order's external document number.
+/// Once the ERP has the order (or its cancellation is done), the order is handed on to the warehouse.
 /// </summary>
 public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
 {
@@ -31,7 +33,7 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (order.CancelledAt is not null)
         {
-            return await CancelAsync(order, ct);
+            return await CancelAsync(order, ct) with { FollowUps = [OrderToWmsProcess.HandOff(item)] };
         }
         if (await db.IdMappings.AsNoTracking().AnyAsync(m => m.System == ErpItemReferences.System && m.Kind == SalesOrderKind && m.Key == order.Id, ct))
         {
@@ -40,27 +42,21 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         var external = SalesOrderPlan.ExternalNumber(order);
         if (await erp.SalesDocumentByExternalNumberAsync(external, ct) is { } existing)
         {
-            return ProcessOutcome.Changed($"order {order.Name} already in the ERP as {existing.Number}", Reference(order, existing));
+            return ProcessOutcome.Changed($"order {order.Name} already in the ERP as {existing.Number}", Reference(order, existing)) with { FollowUps = [OrderToWmsProcess.HandOff(item)] };
         }
         if (string.IsNullOrWhiteSpace(order.Email))
         {
             throw new DataErrorException($"order {order.Name} has no e-mail to match an ERP customer by");
         }
-        var itemIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var sku in order.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Sku)).Select(l => SkuRules.Canonical(l.Sku!)).Distinct())
-        {
-            if (await ErpItemReferences.ItemIdAsync(db, sku, ct) is { } id)
-            {
-                itemIds[sku] = id;
-            }
-        }
+        var itemIds = await ErpItemReferences.ItemIdsAsync(db, order.Lines.Select(l => l.Sku), ct);
         var customer = await CustomerAsync(order, ct);
-        var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, MerchantZone());
+        var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, options.MerchantZone());
         var created = await erp.CreateSalesOrderAsync(plan, ct);
         return ProcessOutcome.Changed(
             $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}",
             Reference(order, created),
-            new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number });
+            new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number })
+            with { FollowUps = [OrderToWmsProcess.HandOff(item)] };
     }
 
     /// <summary>
@@ -96,9 +92,6 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
             gate.Release();
         }
     }
-
-    private TimeZoneInfo MerchantZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.MerchantTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static IdMapping Reference(ShopifyOrder order, BcSalesDocument document) =>
         new() { System = ErpItemReferences.System, Kind = SalesOrderKind, Key = order.Id, TargetId = document.Id.ToString("D"), Extra = document.Number };

@@ -24,6 +24,12 @@ public interface IProcess
 /// </summary>
 public sealed record ProcessOutcome(string Summary, IReadOnlyList<IdMapping> References)
 {
+    /// <summary>
+    /// Work this change hands on to a later process (an order in the ERP goes on to the warehouse), queued in
+    /// the same transaction that marks this change applied: handed on exactly when it is done.
+    /// </summary>
+    public IReadOnlyList<CapturedChange> FollowUps { get; init; } = [];
+
     public static ProcessOutcome Nothing { get; } = new(string.Empty, []);
 
     public static ProcessOutcome Changed(string summary, params IdMapping[] references) => new(summary, references);

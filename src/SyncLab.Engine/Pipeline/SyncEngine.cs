@@ -257,6 +257,8 @@ public sealed partial class SyncEngine(
                     applied.Version = head.Version;
                 }
                 await RecordReferencesAsync(db, outcome!.References, ct);
+                // Hand-offs to processes this engine does not run (e.g. no warehouse configured) are not queued.
+                await WorkQueue.EnqueueAsync(db, outcome.FollowUps.Where(f => _processes.ContainsKey(f.Process)).ToList(), now, ct);
                 // A later version that applies resolves what earlier versions of the record reported.
                 await db.DataErrors.Where(e => e.Process == head.Process && e.Key == head.Key).ExecuteDeleteAsync(ct);
                 if (!string.IsNullOrEmpty(outcome.Summary))

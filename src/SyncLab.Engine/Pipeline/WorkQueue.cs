@@ -65,6 +65,15 @@ public static class WorkQueue
         return checkpoint;
     }
 
+    /// <summary>
+    /// Where a poll reads from: everything on a source's first poll (an engine's first run is a full sync),
+    /// else the cursor less the overlap window, so a change committed late with an older timestamp is not missed.
+    /// </summary>
+    public static DateTimeOffset ReadFrom(Checkpoint checkpoint, TimeSpan overlap) =>
+        checkpoint.CursorTicks == 0
+            ? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
+            : new DateTimeOffset(checkpoint.CursorTicks, TimeSpan.Zero) - overlap;
+
     /// <summary>Versions sort as strings: zero-padded UTC ticks.</summary>
     public static string Version(DateTimeOffset at) => at.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,8 +10,10 @@ using SyncLab.Mirrors.Warehouse.Store;
 namespace SyncLab.Mirrors.Warehouse.Shipments;
 
 /// <summary>
-/// <c>GET /v2/shipments</c> (list_shipments: <c>shipment_status</c>, <c>external_shipment_id</c>, <c>page</c>,
-/// <c>page_size</c> default 25) and <c>GET /v2/shipments/{shipment_id}</c>.
+/// <c>GET /v2/shipments</c> (list_shipments: <c>shipment_status</c>, <c>external_shipment_id</c>,
+/// <c>modified_at_start</c>/<c>modified_at_end</c>, <c>sort_by</c> modified_at|created_at with <c>sort_dir</c>,
+/// <c>page</c>, <c>page_size</c> default 25) and <c>GET /v2/shipments/{shipment_id}</c>. Without
+/// <c>sort_by</c> shipments come in the order they were created.
 /// </summary>
 public static class ListShipments
 {
@@ -45,8 +47,19 @@ public static class ListShipments
         {
             shipments = shipments.Where(s => s.ExternalShipmentId == external);
         }
-        var total = await shipments.CountAsync(cancellationToken);
-        var rows = await shipments.Include(s => s.Items).OrderBy(s => s.Sequence).Skip(page!.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        var (window, windowFailure) = ShipmentQuery.ModifiedWindow(request.Query);
+        if (windowFailure is not null)
+        {
+            return windowFailure.ToResult();
+        }
+        var (sorted, sortFailure) = ShipmentQuery.Sort(request.Query);
+        if (sortFailure is not null)
+        {
+            return sortFailure.ToResult();
+        }
+        var rows = ShipmentQuery.Apply(await shipments.Include(s => s.Items).ToListAsync(cancellationToken), window!, sorted!);
+        var total = rows.Count;
+        rows = rows.Skip(page!.Skip).Take(page.Size).ToList();
         var warehouses = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.WarehouseId, cancellationToken);
         return TypedResults.Json(
             new ListShipmentsResponse(

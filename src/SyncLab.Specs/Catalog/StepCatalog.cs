@@ -62,6 +62,8 @@ public static class StepCatalog
             "Engine" => "Engine",
             "Estate" => "Estate and staging",
             "Order" => "Orders (storefront and ERP)",
+            "Fulfilment" => "Fulfilment (warehouse, storefront and ERP)",
+            "Return" => "Returns and refunds (storefront and ERP)",
             var other => other,
         }
         : bindingClass;

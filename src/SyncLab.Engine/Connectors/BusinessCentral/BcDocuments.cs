@@ -36,3 +36,24 @@ public sealed record BcNewSalesOrderLine(
     [property: JsonPropertyName("itemId")] Guid ItemId,
     [property: JsonPropertyName("quantity")] decimal Quantity,
     [property: JsonPropertyName("unitPrice")] decimal UnitPrice);
+
+/// <summary>A posted sales invoice as the engine reads it: enough to credit it.</summary>
+public sealed record BcSalesInvoice(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber,
+    [property: JsonPropertyName("customerId")] Guid CustomerId);
+
+public sealed record BcNewSalesCreditMemo(
+    [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber,
+    [property: JsonPropertyName("creditMemoDate")] DateOnly CreditMemoDate,
+    [property: JsonPropertyName("customerId")] Guid CustomerId,
+    [property: JsonPropertyName("invoiceId")] Guid? InvoiceId,
+    [property: JsonPropertyName("salesCreditMemoLines")] IReadOnlyList<BcNewSalesOrderLine> Lines);
+
+/// <summary>A sales credit memo as the engine reads it back: Draft until posted.</summary>
+public sealed record BcCreditMemo(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber,
+    [property: JsonPropertyName("status")] string Status);

@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 namespace SyncLab.Engine.Connectors.BusinessCentral;
 
 /// <summary>Reads Business Central API v2.0 (OData v4): company lookup, items changed since a cursor, server-driven paging.</summary>
-public sealed class BusinessCentralClient(HttpClient http, EngineOptions options)
+public sealed partial class BusinessCentralClient(HttpClient http, EngineOptions options)
 {
     private const string System = "erp";
     private Guid? _companyId;

@@ -212,7 +212,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
                   id name email createdAt updatedAt cancelledAt currencyCode
                   totalPriceSet { shopMoney { amount } }
                   customer { firstName lastName email }
-                  shippingAddress { firstName lastName address1 city zip countryCodeV2 phone }
+                  shippingAddress { firstName lastName address1 city provinceCode zip countryCodeV2 phone }
                   lineItems(first: 10) { pageInfo { hasNextPage endCursor } edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } } } }
                 } }
                 pageInfo { hasNextPage endCursor }
@@ -287,13 +287,13 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
             ParseMoney(n["totalPriceSet"]?["shopMoney"]?["amount"]) ?? 0m,
             address is null ? null : new ShopifyAddress(
                 (string?)address["firstName"], (string?)address["lastName"], (string?)address["address1"],
-                (string?)address["city"], (string?)address["zip"], (string?)address["countryCodeV2"], (string?)address["phone"]),
+                (string?)address["city"], (string?)address["zip"], (string?)address["countryCodeV2"], (string?)address["phone"], (string?)address["provinceCode"]),
             (string?)customer?["firstName"],
             (string?)customer?["lastName"],
             n["lineItems"]!["edges"]!.AsArray().Select(e => ParseLine(e!["node"]!)).ToList());
     }
 
-    private async Task<JsonNode> SendAsync(string query, JsonObject variables, CancellationToken ct)
+    internal async Task<JsonNode> SendAsync(string query, JsonObject variables, CancellationToken ct)
     {
         var uri = new Uri(options.StorefrontBaseUrl, $"admin/api/{options.StorefrontApiVersion}/graphql.json");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
@@ -333,6 +333,6 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
 
     private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static decimal? ParseMoney(JsonNode? node) =>
+    internal static decimal? ParseMoney(JsonNode? node) =>
         node is null ? null : decimal.Parse(node.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture);
 }

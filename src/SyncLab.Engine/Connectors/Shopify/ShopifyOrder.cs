@@ -21,4 +21,4 @@ public sealed record ShopifyOrder(
 
 public sealed record ShopifyOrderLine(string? Sku, int Quantity, decimal UnitPrice, string Title);
 
-public sealed record ShopifyAddress(string? FirstName, string? LastName, string? Address1, string? City, string? Zip, string? CountryCode, string? Phone);
+public sealed record ShopifyAddress(string? FirstName, string? LastName, string? Address1, string? City, string? Zip, string? CountryCode, string? Phone, string? ProvinceCode = null);

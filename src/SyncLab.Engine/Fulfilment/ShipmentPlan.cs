@@ -1,0 +1,51 @@
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors.ShipStation;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Orders;
+
+namespace SyncLab.Engine.Fulfilment;
+
+/// <summary>Turns a web order into the warehouse shipment that picks and ships it: a pure decision.</summary>
+public static class ShipmentPlan
+{
+    /// <summary>The engine's reference on the warehouse side: the same number the ERP carries.</summary>
+    public static string ExternalShipmentId(ShopifyOrder order) => SalesOrderPlan.ExternalNumber(order);
+
+    public static ShipStationNewShipment Decide(ShopifyOrder order, string warehouseId, string fallbackPhone)
+    {
+        var problems = new List<string>();
+        var address = order.ShippingAddress;
+        if (address is null || string.IsNullOrWhiteSpace(address.Address1) || string.IsNullOrWhiteSpace(address.City) || string.IsNullOrWhiteSpace(address.CountryCode))
+        {
+            problems.Add("no complete shipping address");
+        }
+        if (order.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku)))
+        {
+            problems.Add($"line '{order.Lines.First(l => string.IsNullOrWhiteSpace(l.Sku)).Title}' has no SKU to pick");
+        }
+        // One line per SKU: the picker takes every unit of a SKU from one bin.
+        var items = order.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Sku) && l.Quantity > 0)
+            .GroupBy(l => SkuRules.Canonical(l.Sku!), StringComparer.Ordinal)
+            .Select(g => new ShipStationItem(g.Key, g.Sum(l => l.Quantity), g.First().Title))
+            .ToList();
+        if (items.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("nothing to ship");
+        }
+        if (problems.Count > 0)
+        {
+            throw new DataErrorException($"order {order.Name} cannot go to the warehouse: {string.Join("; ", problems)}");
+        }
+        var name = $"{address!.FirstName ?? order.CustomerFirstName} {address.LastName ?? order.CustomerLastName}".Trim();
+        var shipTo = new ShipStationAddress(
+            name.Length > 0 ? name : order.Email ?? order.Name,
+            string.IsNullOrWhiteSpace(address.Phone) ? fallbackPhone : address.Phone,
+            address.Address1,
+            address.City,
+            address.ProvinceCode ?? string.Empty,
+            address.Zip,
+            address.CountryCode,
+            order.Email);
+        return new ShipStationNewShipment(warehouseId, ExternalShipmentId(order), order.Id, order.Name, shipTo, items);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors;
+using SyncLab.Engine.Connectors.BusinessCentral;
+using SyncLab.Engine.Connectors.ShipStation;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Fulfilment;
+
+/// <summary>
+/// A shipment the warehouse shipped → the storefront order gets a fulfillment with the label's tracking number
+/// and carrier, and the ERP sales order is shipped and invoiced. Each side is asked first whether it has it
+/// already (the tracking number on the order's fulfillments; the invoice by external document number), so a
+/// shipment seen twice — poll overlap, a retry after a half-done attempt — fulfils and invoices once.
+/// A problem on one side does not keep the other from being done.
+/// </summary>
+public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyFulfilmentClient shop, BusinessCentralClient erp) : IProcess
+{
+    public const string ProcessName = "shipments";
+    public const string FulfillmentKind = "fulfillment";
+
+    // Two parcels of one order (a split, or the same order keyed in twice) are recorded one after the other.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _orderLocks = new(StringComparer.Ordinal);
+
+    public string Name => ProcessName;
+
+    public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
+    {
+        var shipment = JsonSerializer.Deserialize<ShipStationShipment>(item.Payload)!;
+        if (shipment.ShipmentStatus != ShipStationShipment.LabelPurchased || shipment.ExternalOrderId is null || shipment.ExternalShipmentId is null)
+        {
+            return ProcessOutcome.Nothing;
+        }
+        var gate = _orderLocks.GetOrAdd(shipment.ExternalOrderId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await RecordAsync(shipment, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ProcessOutcome> RecordAsync(ShipStationShipment shipment, CancellationToken ct)
+    {
+        var external = shipment.ExternalShipmentId!;
+        var label = await warehouse.LabelAsync(shipment.ShipmentId, ct)
+            ?? throw new VendorCallException("warehouse", $"shipment {shipment.ShipmentId} is shipped but ShipStation lists no label for it yet", transient: true);
+        var problems = new List<string>();
+        var done = new List<string>();
+        IdMapping? reference = null;
+
+        var order = await shop.OrderFulfilmentAsync(shipment.ExternalOrderId!, ct);
+        var completes = true;
+        if (order is null)
+        {
+            problems.Add($"the storefront has no order {shipment.ExternalOrderId}");
+        }
+        else if (order.TrackingNumbers.Contains(label.TrackingNumber, StringComparer.Ordinal))
+        {
+            completes = order.FulfillmentOrders.Where(f => f.Status is "OPEN" or "IN_PROGRESS").Sum(f => f.Lines.Sum(l => l.RemainingQuantity)) == 0;
+        }
+        else
+        {
+            try
+            {
+                var plan = FulfilmentPlan.Decide(shipment.Items, order.FulfillmentOrders);
+                completes = FulfilmentPlan.CompletesOrder(plan, order.FulfillmentOrders);
+                var carrier = FulfilmentPlan.CarrierName(label.CarrierCode);
+                var fulfillmentId = await shop.CreateFulfillmentAsync(plan, new ShopifyTracking(carrier, label.TrackingNumber, label.TrackingUrl), ct);
+                done.Add($"storefront order {order.Name} fulfilled ({carrier} {label.TrackingNumber})");
+                reference = new IdMapping { System = "storefront", Kind = FulfillmentKind, Key = shipment.ShipmentId, TargetId = fulfillmentId, Extra = label.TrackingNumber };
+            }
+            catch (DataErrorException e)
+            {
+                problems.Add($"storefront order {order.Name}{(order.Cancelled ? " was cancelled" : string.Empty)}: {e.Message}");
+            }
+            catch (VendorCallException e) when (!e.Transient)
+            {
+                problems.Add($"storefront order {order.Name}{(order.Cancelled ? " was cancelled" : string.Empty)}: {e.Message}");
+            }
+        }
+
+        // BC posts whole orders: the ERP ships and invoices once everything has left the warehouse.
+        if (completes && await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
+        {
+            if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } salesOrder)
+            {
+                try
+                {
+                    await erp.ShipAndInvoiceAsync(salesOrder.Id, ct);
+                    done.Add($"ERP sales order {salesOrder.Number} shipped and invoiced");
+                }
+                catch (VendorCallException e) when (!e.Transient)
+                {
+                    problems.Add($"ERP sales order {salesOrder.Number} could not be shipped and invoiced: {e.Message}");
+                }
+            }
+            else
+            {
+                problems.Add($"the ERP has no open sales order {external} to ship and invoice");
+            }
+        }
+        if (problems.Count > 0)
+        {
+            // What was done stays done (the next attempt finds it); what is wrong is reported on the shipment.
+            throw new DataErrorException($"shipment {shipment.ShipmentId} ({shipment.ShipmentNumber}): {string.Join("; ", problems)}");
+        }
+        var summary = $"shipment {shipment.ShipmentId} -> {(done.Count == 0 ? "already recorded" : string.Join(", ", done))}";
+        return reference is null ? ProcessOutcome.Changed(summary) : ProcessOutcome.Changed(summary, reference);
+    }
+}

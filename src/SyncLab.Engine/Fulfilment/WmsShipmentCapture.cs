@@ -1,0 +1,33 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SyncLab.Engine.Connectors.ShipStation;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Fulfilment;
+
+/// <summary>
+/// Cursor polling of ShipStation shipments whose label was bought (they have shipped), by <c>modified_at</c>
+/// with the same overlap window as every source. Only the engine's own shipments (external id SHOPIFY-…) count.
+/// </summary>
+public sealed class WmsShipmentCapture(ShipStationClient warehouse, IDbContextFactory<EngineDb> dbs, TimeProvider clock, EngineOptions options) : IChangeSource
+{
+    public const string Source = "warehouse.shipments";
+
+    public string Name => Source;
+
+    public Task<int> PollAsync(CancellationToken ct) => CursorPoll.RunAsync(dbs, Source, clock, options.PollOverlap, ShippedSinceAsync, ct);
+
+    private async IAsyncEnumerable<CapturedChange> ShippedSinceAsync(DateTimeOffset since, Checkpoint checkpoint, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var shipment in warehouse.ShipmentsModifiedSinceAsync(since, ShipStationShipment.LabelPurchased, ct))
+        {
+            checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, shipment.ModifiedAt.UtcTicks);
+            if (shipment.ExternalShipmentId?.StartsWith("SHOPIFY-", StringComparison.Ordinal) == true && shipment.ExternalOrderId is not null)
+            {
+                yield return new CapturedChange(ShipmentToStoreProcess.ProcessName, shipment.ShipmentId, WorkQueue.Version(shipment.ModifiedAt), JsonSerializer.Serialize(shipment));
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace SyncLab.Specs.Drivers;
+
+/// <summary>
+/// The warehouse (ShipStation v2): read through its API as the engine does, and worked as the warehouse staff
+/// would — receiving goods, buying labels (which ships a parcel), keying a shipment in by hand.
+/// </summary>
+public sealed class WarehouseDriver(StagingConnection staging)
+{
+    private Uri Warehouse => staging.Addresses["warehouse"];
+
+    /// <summary>Every shipment carrying the engine's reference for a web order (SHOPIFY-…).</summary>
+    public async Task<IReadOnlyList<JsonNode>> ShipmentsAsync(string externalShipmentId)
+    {
+        var page = await ApiAsync(HttpMethod.Get, $"v2/shipments?external_shipment_id={Uri.EscapeDataString(externalShipmentId)}&page_size=100");
+        return page!["shipments"]!.AsArray().Select(s => s!).ToList();
+    }
+
+    /// <summary>Buys the label of a pending shipment, so it ships; returns the tracking number.</summary>
+    public async Task<string> BuyLabelAsync(string shipmentId) =>
+        (string)(await ApiAsync(HttpMethod.Post, $"v2/labels/shipment/{Uri.EscapeDataString(shipmentId)}"))!["tracking_number"]!;
+
+    /// <summary>Keys a copy of a shipment in by hand (same order reference, same lines); returns its id.</summary>
+    public async Task<string> KeyInCopyAsync(JsonNode shipment)
+    {
+        var copy = new JsonObject
+        {
+            ["warehouse_id"] = (string)shipment["warehouse_id"]!,
+            ["external_shipment_id"] = (string)shipment["external_shipment_id"]!,
+            ["external_order_id"] = (string)shipment["external_order_id"]!,
+            ["ship_to"] = shipment["ship_to"]!.DeepClone(),
+            ["items"] = new JsonArray(shipment["items"]!.AsArray().Select(i => (JsonNode)new JsonObject { ["sku"] = (string)i!["sku"]!, ["quantity"] = (int)i["quantity"]! }).ToArray()),
+        };
+        var created = await ApiAsync(HttpMethod.Post, "v2/shipments", new JsonObject { ["shipments"] = new JsonArray(copy) });
+        return (string)created!["shipments"]![0]!["shipment_id"]!;
+    }
+
+    /// <summary>Goods arrive at the (default) warehouse's dock and are put away.</summary>
+    public Task ReceiveAsync(string sku, int quantity) =>
+        staging.Http.SendOkAsync(HttpMethod.Post, new Uri(Warehouse, "_synclab/warehouse/receipts"),
+            new { warehouseCode = staging.Estate.Locations.First(l => l.Kind == Estate.LocationKind.Warehouse).Code, sku, quantity, reference = "scenario stock" });
+
+    /// <summary>Makes a system's vendor API fail (a fault on its mirror: error or throttle) until <see cref="RestoreAsync"/>.</summary>
+    public static Task FailAsync(StagingConnection staging, string system, object fault) =>
+        staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Addresses[system], "_synclab/faults"), fault);
+
+    public static Task RestoreAsync(StagingConnection staging, string system) =>
+        staging.Http.SendOkAsync(HttpMethod.Delete, new Uri(staging.Addresses[system], "_synclab/faults"));
+
+    private Task<JsonNode?> ApiAsync(HttpMethod method, string path, object? body = null) =>
+        staging.Http.SendOkAsync(method, new Uri(Warehouse, path), body, r => r.Headers.Add("api-key", "synclab-specs"));
+}

@@ -1,0 +1,143 @@
+using Reqnroll;
+using SyncLab.Specs.Drivers;
+
+namespace SyncLab.Specs.Steps;
+
+[Binding]
+public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriver backFlow, EngineDriver engine, ErpDriver erp, ErpOfficeDriver office, ScenarioItems items, ScenarioOrders orders, StagingConnection staging)
+{
+    private readonly List<string> _tracking = [];
+
+    [Given(@"^a web item known as ""([^""]+)"" that the warehouse stocks$")]
+    public async Task GivenAStockedWebItem(string alias)
+    {
+        var item = await items.TakeWebItemAsync(alias);
+        await warehouse.ReceiveAsync(item.Sku, 50);
+    }
+
+    [Given(@"^the warehouse stocks the web items ""([^""]+) (\d+)"" to ""\1 (\d+)""$")]
+    public async Task GivenStockedWebItems(string prefix, int from, int to)
+    {
+        for (var i = from; i <= to; i++)
+        {
+            await GivenAStockedWebItem($"{prefix} {i}");
+        }
+    }
+
+    [When(@"^the warehouse ships the web order$")]
+    public async Task WhenTheWarehouseShips()
+    {
+        var pending = (await warehouse.ShipmentsAsync(orders.LastExternalNumber)).FirstOrDefault(s => (string?)s["shipment_status"] == "pending")
+            ?? throw new InvalidOperationException($"the warehouse has no pending shipment for {orders.LastExternalNumber}");
+        _tracking.Add(await warehouse.BuyLabelAsync((string)pending["shipment_id"]!));
+    }
+
+    [When(@"^the warehouse keys the web order in a second time and ships both parcels$")]
+    public async Task WhenTheWarehouseShipsTwice()
+    {
+        var original = (await warehouse.ShipmentsAsync(orders.LastExternalNumber)).Single();
+        var copy = await warehouse.KeyInCopyAsync(original);
+        _tracking.Add(await warehouse.BuyLabelAsync((string)original["shipment_id"]!));
+        await warehouse.BuyLabelAsync(copy);
+    }
+
+    [When(@"^the manufacturer recalls ""([^""]+)"" and the office blocks it in the ERP$")]
+    public Task WhenRecalled(string item) => erp.BlockItemAsync(items.Number(item));
+
+    [Then(@"^the warehouse has (\d+) shipments? for the web order$")]
+    public async Task ThenTheWarehouseHasShipments(int count)
+    {
+        var found = await warehouse.ShipmentsAsync(orders.LastExternalNumber);
+        Expect(found.Count == count, $"the warehouse has {found.Count} shipment(s) for {orders.LastExternalNumber}, expected {count}");
+    }
+
+    [Then(@"^the warehouse shipment for the web order is (pending|cancelled|shipped)$")]
+    public async Task ThenTheShipmentIs(string state)
+    {
+        var status = (string?)(await warehouse.ShipmentsAsync(orders.LastExternalNumber)).Single()["shipment_status"];
+        var expected = state == "shipped" ? "label_purchased" : state;
+        Expect(status == expected, $"the warehouse shipment for {orders.LastExternalNumber} is {status}, expected {expected}");
+    }
+
+    [Then(@"^the warehouse shipment for the web order picks (\d+) of ""([^""]+)""$")]
+    public async Task ThenTheShipmentPicks(int quantity, string item)
+    {
+        var shipment = (await warehouse.ShipmentsAsync(orders.LastExternalNumber)).Single();
+        var lines = shipment["items"]!.AsArray();
+        Expect(lines.Any(l => (string?)l!["sku"] == items.Sku(item) && (int)l["quantity"]! == quantity),
+            $"the warehouse shipment {(string?)shipment["shipment_id"]} does not pick {quantity} of {items.Sku(item)}: {lines.ToJsonString()}");
+    }
+
+    [Then(@"^the web order is fulfilled on the storefront with the warehouse's tracking number and carrier ""([^""]+)""$")]
+    public async Task ThenFulfilledWithTracking(string carrier)
+    {
+        var view = await backFlow.FulfilmentAsync((string)orders.Last["id"]!);
+        Expect(view.Status == "FULFILLED", $"the web order is {view.Status} on the storefront, expected FULFILLED");
+        Expect(view.TrackingNumbers.SequenceEqual(_tracking) && view.Carriers.All(c => c == carrier),
+            $"the storefront shows tracking {string.Join(", ", view.TrackingNumbers)} ({string.Join(", ", view.Carriers)}), expected {string.Join(", ", _tracking)} ({carrier})");
+    }
+
+    [Then(@"^the web order has (\d+) fulfilments? on the storefront$")]
+    public async Task ThenFulfilments(int count)
+    {
+        var view = await backFlow.FulfilmentAsync((string)orders.Last["id"]!);
+        Expect(view.Fulfillments == count, $"the web order has {view.Fulfillments} fulfilment(s) on the storefront, expected {count}");
+    }
+
+    [Then(@"^the ERP has (\d+) invoices? for the web order$")]
+    public async Task ThenInvoices(int count)
+    {
+        var found = await backFlow.ErpDocumentsAsync("salesInvoices", $"externalDocumentNumber eq '{orders.LastExternalNumber}'");
+        Expect(found.Count == count, $"the ERP has {found.Count} invoice(s) for {orders.LastExternalNumber}, expected {count}");
+    }
+
+    [Then(@"^the engine reports a data error for one of the two parcels saying ""([^""]+)""$")]
+    public async Task ThenADataErrorForOneParcel(string text)
+    {
+        // They shipped at the same instant: whichever the engine records second is the extra one.
+        var errors = new List<(string Key, string Message)>();
+        foreach (var parcel in await warehouse.ShipmentsAsync(orders.LastExternalNumber))
+        {
+            errors.AddRange(await engine.DataErrorsAsync((string)parcel["shipment_id"]!));
+        }
+        var matching = errors.Count(e => e.Message.Contains(text, StringComparison.OrdinalIgnoreCase));
+        Expect(matching == 1,
+            $"expected a data error saying \"{text}\" for exactly one of the parcels of {orders.LastExternalNumber}; the engine reports: {(errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message)))}");
+    }
+
+    [Then(@"^the engine reports a data error for the web order's parcel saying ""([^""]+)""$")]
+    public async Task ThenADataErrorForTheParcel(string text)
+    {
+        var parcel = (await warehouse.ShipmentsAsync(orders.LastExternalNumber)).First(s => (string?)s["shipment_status"] == "label_purchased");
+        var errors = await engine.DataErrorsAsync((string)parcel["shipment_id"]!);
+        Expect(errors.Any(e => e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)),
+            $"expected a data error for shipment {(string?)parcel["shipment_id"]} saying \"{text}\"; the engine reports: {(errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message)))}");
+    }
+
+    [Given(@"^the office closes the ERP's books before (\d{4}-\d{2}-\d{2})$")]
+    [When(@"^the office closes the ERP's books before (\d{4}-\d{2}-\d{2})$")]
+    public Task WhenTheOfficeClosesTheBooks(string date) => office.ClosePostingBeforeAsync(date);
+
+    [Given(@"^the (warehouse|storefront|ERP) answers every call with (\d{3})$")]
+    [When(@"^the (warehouse|storefront|ERP) answers every call with (\d{3})$")]
+    public Task GivenASystemFails(string system, int status) =>
+        WarehouseDriver.FailAsync(staging, SystemKey(system), new { id = "scenario-outage", kind = "error", status });
+
+    [Given(@"^the warehouse answers the next (\d+) calls with 429 and Retry-After (\d+) seconds$")]
+    [When(@"^the warehouse answers the next (\d+) calls with 429 and Retry-After (\d+) seconds$")]
+    public Task GivenTheWarehouseThrottles(int count, int seconds) =>
+        WarehouseDriver.FailAsync(staging, "warehouse", new { id = "scenario-throttle", kind = "throttle", count, retryAfter = TimeSpan.FromSeconds(seconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture) });
+
+    [When(@"^the (warehouse|storefront|ERP) answers normally again$")]
+    public Task WhenTheSystemRecovers(string system) => WarehouseDriver.RestoreAsync(staging, SystemKey(system));
+
+    private static string SystemKey(string system) => system == "ERP" ? "erp" : system;
+
+    private static void Expect(bool condition, string failure)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(failure);
+        }
+    }
+}
