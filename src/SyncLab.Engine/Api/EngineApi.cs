@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,9 +10,14 @@ using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Api;
 
-/// <summary>The engine's own API (problem+json): status, sync now, quiescence, data errors, dead letters.</summary>
+/// <summary>The engine's own API (problem+json): status, sync now, quiescence, data errors, dead letters, replay.</summary>
 public static class EngineApi
 {
+    private static readonly JsonSerializerOptions ReplayJson = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
     public static RouteGroupBuilder MapEngineApi(this IEndpointRouteBuilder app)
     {
         var engine = app.MapGroup("/engine");
@@ -23,6 +30,10 @@ public static class EngineApi
         engine.MapGet("/quiescence", QuiescenceAsync);
         engine.MapGet("/data-errors", DataErrorsAsync);
         engine.MapGet("/dead-letters", DeadLettersAsync);
+        engine.MapPost("/dead-letters/replay", (HttpRequest request, SyncEngine e, IDbContextFactory<EngineDb> dbs, TimeProvider clock, CancellationToken ct) =>
+            ReplayAsync(request, e, dbs, clock, Replay.DeadLettersAsync, ct));
+        engine.MapPost("/data-errors/replay", (HttpRequest request, SyncEngine e, IDbContextFactory<EngineDb> dbs, TimeProvider clock, CancellationToken ct) =>
+            ReplayAsync(request, e, dbs, clock, Replay.DataErrorsAsync, ct));
         return engine;
     }
 
@@ -81,4 +92,46 @@ public static class EngineApi
         var rows = await db.WorkItems.Where(w => w.State == WorkState.DeadLettered).OrderBy(w => w.Id).Take(1000).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(w => new DeadLetterView(w.Id, w.Process, w.Key, w.Version, w.Attempts, w.LastError)).ToList());
     }
+
+    /// <summary>
+    /// Replays what the body selects — <c>{"id": 7}</c>, a filter <c>{"process", "key", "reasonContains"}</c>
+    /// in any combination, or <c>{"all": true}</c> — as fresh attempts due now; an empty, contradictory or
+    /// unreadable body is a 400 problem+json.
+    /// </summary>
+    private static async Task<Results<Ok<ReplayResult>, ValidationProblem>> ReplayAsync(
+        HttpRequest request,
+        SyncEngine engine,
+        IDbContextFactory<EngineDb> dbs,
+        TimeProvider clock,
+        Func<EngineDb, ReplaySelection, long, CancellationToken, Task<ReplayResult>> replay,
+        CancellationToken ct)
+    {
+        ReplaySelection? selection;
+        try
+        {
+            selection = request.ContentLength == 0 ? null : await JsonSerializer.DeserializeAsync<ReplaySelection>(request.Body, ReplayJson, ct);
+        }
+        catch (JsonException e)
+        {
+            return Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Path ?? string.Empty] = [e.Message] });
+        }
+        var problems = (selection ?? new ReplaySelection()).Problems();
+        if (problems is not null)
+        {
+            return Invalid(problems.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        }
+        ReplayResult result;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            result = await replay(db, selection!, clock.GetUtcNow().UtcTicks, ct);
+        }
+        if (result.Replayed > 0)
+        {
+            engine.Nudge();
+        }
+        return TypedResults.Ok(result);
+    }
+
+    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Nothing to replay: the selection is empty or contradictory", type: "https://synclab.dev/problems/replay-invalid");
 }
