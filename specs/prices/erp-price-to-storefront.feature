@@ -28,6 +28,21 @@ Feature: ERP price changes reach the storefront
     But the storefront lists "SKU-900001" as a draft
     And the engine reports a data error for "SKU-900001" saying "kept as a draft on the storefront until the ERP item has a brand"
 
+  @fault
+  Scenario: The office replays what the engine gave up on once the storefront is back
+    Given a web item known as "the mug"
+    And the storefront is down
+    When the office sets the ERP price of "the mug" to 24.75
+    And the engine's next poll has run
+    And the engine has had 10 minutes to retry
+    Then the engine has given up on "the mug"
+    When the storefront is back
+    And the engine has had 5 minutes to retry
+    Then the engine has given up on "the mug"
+    When the office replays what the engine gave up on for "the mug"
+    Then the storefront sells "the mug" at 24.75
+    And the engine has given up on nothing for "the mug"
+
   @legacy-data
   Scenario: A blocked item keyed for the web is not listed, and blocks nothing else
     Given a web item known as "the mug"

@@ -24,4 +24,22 @@ public sealed class EngineDriver(StagingConnection staging, ClockDriver clock)
 
     public async Task<JsonNode> StatusAsync() =>
         (await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/status")))!;
+
+    /// <summary>The keys (SKUs, order ids) the engine has given up on.</summary>
+    public async Task<IReadOnlyList<string>> DeadLetteredKeysAsync()
+    {
+        var rows = await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/dead-letters"));
+        return rows!.AsArray().Select(r => (string)r!["key"]!).ToList();
+    }
+
+    /// <summary>
+    /// Puts what the engine gave up on for one key back into its queue (never "all": a shared staging holds
+    /// other runs' dead letters), then waits for the replayed work. Answers how many changes were replayed.
+    /// </summary>
+    public async Task<int> ReplayDeadLettersAsync(string key)
+    {
+        var answer = await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Engine, "engine/dead-letters/replay"), new { key });
+        await AwaitQuiescenceAsync();
+        return (int)answer!["replayed"]!;
+    }
 }

@@ -41,11 +41,4 @@ public sealed class PriceListDriver(StagingConnection staging)
         var card = await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Erp, $"_synclab/erp/items/{Uri.EscapeDataString(number)}"));
         return decimal.Parse(card!["unitPrice"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    /// <summary>The keys (SKUs, order ids) the engine has given up on.</summary>
-    public async Task<IReadOnlyList<string>> DeadLetteredKeysAsync()
-    {
-        var rows = await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/dead-letters"));
-        return rows!.AsArray().Select(r => (string)r!["key"]!).ToList();
-    }
 }

@@ -31,4 +31,25 @@ public sealed class EngineSteps(EngineDriver engine, ScenarioItems items)
             throw new InvalidOperationException($"unexpected data errors for {items.Sku(item)}: {string.Join("; ", errors.Select(e => e.Message))}");
         }
     }
+
+    [Then(@"^the engine has given up on nothing for ""([^""]+)""$")]
+    public async Task ThenNothingWasDeadLettered(string item)
+    {
+        var sku = items.Sku(item);
+        Expect.That(!(await engine.DeadLetteredKeysAsync()).Contains(sku, StringComparer.Ordinal), $"the engine dead-lettered a change of {sku}");
+    }
+
+    [Then(@"^the engine has given up on ""([^""]+)""$")]
+    public async Task ThenItWasDeadLettered(string item)
+    {
+        var sku = items.Sku(item);
+        Expect.That((await engine.DeadLetteredKeysAsync()).Contains(sku, StringComparer.Ordinal), $"the engine has not given up on {sku}");
+    }
+
+    [When(@"^the office replays what the engine gave up on for ""([^""]+)""$")]
+    public async Task WhenTheOfficeReplays(string item)
+    {
+        var sku = items.Sku(item);
+        Expect.That(await engine.ReplayDeadLettersAsync(sku) > 0, $"the engine had nothing of {sku} to replay");
+    }
 }

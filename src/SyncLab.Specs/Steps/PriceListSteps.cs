@@ -32,16 +32,6 @@ public sealed class PriceListSteps(PriceListDriver priceLists, StorefrontDriver 
     [Then(@"^the storefront sells ""([^""]+)"" at " + Price + ", compared at " + Price + "$")]
     public Task ThenTheStorefrontSellsOnSale(string item, decimal price, decimal compareAt) => ExpectAsync(item, price, compareAt);
 
-    [Then(@"^the engine has given up on nothing for ""([^""]+)""$")]
-    public async Task ThenNothingWasDeadLettered(string item)
-    {
-        var sku = items.Sku(item);
-        if ((await priceLists.DeadLetteredKeysAsync()).Contains(sku, StringComparer.Ordinal))
-        {
-            throw new InvalidOperationException($"the engine dead-lettered a change of {sku}");
-        }
-    }
-
     private async Task ExpectAsync(string item, decimal price, decimal? compareAt)
     {
         var variant = await storefront.VariantAsync(items.Sku(item)) ?? throw new InvalidOperationException($"the storefront has no variant with SKU {items.Sku(item)}");
