@@ -61,6 +61,20 @@ Feature: Web orders become ERP sales orders, exactly once
     And the engine's next poll has run
     Then the ERP has 1 sales order for the web order
 
+  @fault
+  Scenario: The office unblocks the item and replays the refused order: it reaches the ERP once
+    Given a web item known as "the lamp"
+    And the office blocks "the lamp" in the ERP
+    When a shopper "grace@example.com" orders 1 of "the lamp" on the storefront
+    And the engine's next poll has run
+    Then the engine reports a data error for the web order saying "blocked"
+    When the office unblocks "the lamp" in the ERP
+    And the engine's next poll has run
+    Then the ERP has 0 sales orders for the web order
+    When the office replays the engine's data errors for the web order
+    Then the ERP has 1 sales order for the web order
+    And the engine reports no data error for the web order
+
   Scenario: A large order keeps every line, beyond the storefront's first page of lines
     Given the web items "item 1" to "item 12"
     When a shopper "katherine@example.com" orders 1 of each of "item 1" to "item 12" on the storefront

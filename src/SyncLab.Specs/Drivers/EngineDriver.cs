@@ -36,9 +36,14 @@ public sealed class EngineDriver(StagingConnection staging, ClockDriver clock)
     /// Puts what the engine gave up on for one key back into its queue (never "all": a shared staging holds
     /// other runs' dead letters), then waits for the replayed work. Answers how many changes were replayed.
     /// </summary>
-    public async Task<int> ReplayDeadLettersAsync(string key)
+    public Task<int> ReplayDeadLettersAsync(string key) => ReplayAsync("dead-letters", key);
+
+    /// <summary>Queues the record behind one key's data errors again (its data was fixed elsewhere), then waits for it.</summary>
+    public Task<int> ReplayDataErrorsAsync(string key) => ReplayAsync("data-errors", key);
+
+    private async Task<int> ReplayAsync(string what, string key)
     {
-        var answer = await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Engine, "engine/dead-letters/replay"), new { key });
+        var answer = await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Engine, $"engine/{what}/replay"), new { key });
         await AwaitQuiescenceAsync();
         return (int)answer!["replayed"]!;
     }

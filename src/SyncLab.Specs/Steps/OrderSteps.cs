@@ -110,4 +110,19 @@ public sealed class OrderSteps(StorefrontDriver storefront, ErpDriver erp, Engin
             throw new InvalidOperationException($"expected a data error for {key} saying \"{text}\"; the engine reports: {(errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message)))}");
         }
     }
+
+    [Then(@"^the engine reports no data error for the web order$")]
+    public async Task ThenNoDataErrorForTheOrder()
+    {
+        var key = (string)orders.Last["id"]!;
+        var errors = await engine.DataErrorsAsync(key);
+        Expect.That(errors.Count == 0, $"unexpected data errors for {key}: {string.Join("; ", errors.Select(e => e.Message))}");
+    }
+
+    [When(@"^the office replays the engine's data errors for the web order$")]
+    public async Task WhenTheOfficeReplaysTheOrder()
+    {
+        var key = (string)orders.Last["id"]!;
+        Expect.That(await engine.ReplayDataErrorsAsync(key) > 0, $"the engine had nothing of {key} to replay");
+    }
 }
