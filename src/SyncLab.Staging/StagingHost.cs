@@ -149,6 +149,7 @@ public sealed class StagingHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddProblemDetails();
         builder.Services.AddSyncEngine(engineOptions);
+        builder.Services.AddEngineObservability(Environment.GetEnvironmentVariable(EngineObservability.EndpointVariable));
         // The admin guard (token, else loopback) reads the token from here, as on the mirrors.
         builder.Services.AddSingleton(new MirrorHostOptions { AdminToken = Options.AdminToken });
         var app = builder.Build();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Storage;
+using SyncLab.Engine.Telemetry;
 
 namespace SyncLab.Engine.Pipeline;
 
@@ -19,6 +20,7 @@ public sealed partial class SyncEngine(
     IEnumerable<IProcess> processes,
     IEnumerable<IEngineCache> caches,
     TimeProvider clock,
+    EngineTelemetry telemetry,
     ILogger<SyncEngine> log) : BackgroundService
 {
     private readonly Dictionary<string, IProcess> _processes = processes.ToDictionary(p => p.Name);
@@ -36,6 +38,9 @@ public sealed partial class SyncEngine(
     public DateTimeOffset NextPollAt => new(Interlocked.Read(ref _nextPollTicks), TimeSpan.Zero);
 
     public DateTimeOffset? LastPollAt { get; private set; }
+
+    /// <summary>This engine's traces and metrics (its instance id tells it from other engines in the process).</summary>
+    public EngineTelemetry Telemetry => telemetry;
 
     /// <summary>Polls now instead of at the next scheduled instant ("sync now", or a webhook said something changed).</summary>
     public void SyncNow()
@@ -179,13 +184,17 @@ public sealed partial class SyncEngine(
         {
             foreach (var source in _sources)
             {
+                using var activity = telemetry.StartPoll(source.Name);
                 try
                 {
-                    worked |= await source.PollAsync(ct) > 0;
+                    var captured = await source.PollAsync(ct);
+                    activity?.SetTag("synclab.captured", captured);
+                    worked |= captured > 0;
                 }
                 catch (VendorCallException e)
                 {
                     // One source down must not stop the others; its cursor stays, so nothing is lost.
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "vendor call failed");
                     LogPollFailed(source.Name, e.Message);
                 }
             }
@@ -220,6 +229,9 @@ public sealed partial class SyncEngine(
         ProcessOutcome? outcome = null;
         Exception? failure = null;
         var process = _processes[head.Process];
+        using var activity = telemetry.StartApply(head.Process, head.Key, head.Version, head.Attempts + 1);
+        string outcomeTag;
+        TimeSpan? lag = null;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var applied = await db.AppliedVersions.FindAsync([head.Process, head.Key], ct);
         var isStale = applied is not null && string.CompareOrdinal(applied.Version, head.Version) >= 0;
@@ -245,9 +257,12 @@ public sealed partial class SyncEngine(
         {
             case null when isStale:
                 item.State = WorkState.Stale;
+                outcomeTag = EngineTelemetry.Outcomes.Stale;
                 break;
             case null:
                 item.State = WorkState.Done;
+                outcomeTag = EngineTelemetry.Outcomes.Applied;
+                lag = TimeSpan.FromTicks(now - LagStartTicks(item));
                 if (applied is null)
                 {
                     db.AppliedVersions.Add(new AppliedVersion { Process = head.Process, Key = head.Key, Version = head.Version });
@@ -271,21 +286,32 @@ public sealed partial class SyncEngine(
                 item.LastError = transient.Message;
                 item.DueAtTicks = now + Backoff(item.Attempts, transient.RetryAfter).Ticks;
                 LogRetry(head.Process, head.Key, item.Attempts, transient.Message);
+                outcomeTag = EngineTelemetry.Outcomes.Retry;
                 break;
             case VendorCallException { Transient: true } exhausted:
                 item.Attempts++;
                 item.State = WorkState.DeadLettered;
                 item.LastError = $"gave up after {item.Attempts} attempts: {exhausted.Message}";
+                outcomeTag = EngineTelemetry.Outcomes.DeadLettered;
                 break;
             default:
                 item.State = WorkState.Failed;
                 item.LastError = failure.Message;
                 db.DataErrors.Add(new DataError { Process = head.Process, Key = head.Key, Version = head.Version, Message = failure.Message, AtTicks = now });
                 LogDataError(head.Process, head.Key, failure.Message);
+                outcomeTag = EngineTelemetry.Outcomes.DataError;
                 break;
         }
         await db.SaveChangesAsync(ct);
+        telemetry.Processed(activity, head.Process, outcomeTag, lag);
     }
+
+    /// <summary>
+    /// Where lag counts from: when the change was queued, or, for effective-dated work applied on its first
+    /// attempt, when it fell due (a retry moves the due instant, so retried work counts from its capture).
+    /// </summary>
+    private static long LagStartTicks(WorkItem item) =>
+        item.Attempts == 0 ? Math.Max(item.CapturedAtTicks, item.DueAtTicks) : item.CapturedAtTicks;
 
     private static async Task RecordReferencesAsync(EngineDb db, IReadOnlyList<IdMapping> references, CancellationToken ct)
     {
