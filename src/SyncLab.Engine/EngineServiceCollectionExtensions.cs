@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout);
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
         services.AddSingleton<StorefrontCatalog>();
+        services.AddTransient<DryRun.DryRunPlanner>();
         services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<StorefrontCatalog>());
         services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();

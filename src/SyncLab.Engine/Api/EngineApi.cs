@@ -34,7 +34,33 @@ public static class EngineApi
             ReplayAsync(request, e, dbs, clock, Replay.DeadLettersAsync, ct));
         engine.MapPost("/data-errors/replay", (HttpRequest request, SyncEngine e, IDbContextFactory<EngineDb> dbs, TimeProvider clock, CancellationToken ct) =>
             ReplayAsync(request, e, dbs, clock, Replay.DataErrorsAsync, ct));
+        engine.MapGet("/dry-run", DryRunAsync);
         return engine;
+    }
+
+    /// <summary>
+    /// What a sync of prices and inventory would change on the storefront for the first <c>limit</c> ERP
+    /// items (default 100, at most 1000), without writing anything; a bad process or limit is a 400.
+    /// </summary>
+    private static async Task<Results<Ok<DryRun.DryRunReport>, ValidationProblem>> DryRunAsync(
+        DryRun.DryRunPlanner planner, string? process, string? limit, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var processes = process is null ? DryRun.DryRunPlanner.Processes : [process];
+        if (process is not null && !DryRun.DryRunPlanner.Processes.Contains(process, StringComparer.Ordinal))
+        {
+            errors["process"] = [$"'{process}' is not one of: {string.Join(", ", DryRun.DryRunPlanner.Processes)}."];
+        }
+        var take = 100;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take) || take is < 1 or > 1000))
+        {
+            errors["limit"] = [$"'{limit}' is not a whole number from 1 to 1000."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Cannot dry-run: bad process or limit", type: "https://synclab.dev/problems/dry-run-invalid");
+        }
+        return TypedResults.Ok(await planner.RunAsync(processes.ToList(), take, ct));
     }
 
     public sealed record EngineStatus(bool Quiescent, DateTimeOffset? LastPollAt, DateTimeOffset NextPollAt, int Pending, int Done, int Failed, int DeadLettered, int DataErrors);

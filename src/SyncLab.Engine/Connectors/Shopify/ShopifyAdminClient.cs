@@ -173,6 +173,19 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
         ThrowOnUserErrors(data["productVariantsBulkUpdate"]);
     }
 
+    /// <summary>The quantity available at a location; null when the item is not stocked there.</summary>
+    public async Task<int?> AvailableAsync(string inventoryItemId, string locationId, CancellationToken ct)
+    {
+        const string query = """
+            query Available($id: ID!, $locationId: ID!) {
+              inventoryItem(id: $id) { inventoryLevel(locationId: $locationId) { quantities(names: ["available"]) { quantity } } }
+            }
+            """;
+        var data = await SendAsync(query, new JsonObject { ["id"] = inventoryItemId, ["locationId"] = locationId }, ct);
+        var quantities = data["inventoryItem"]?["inventoryLevel"]?["quantities"]?.AsArray();
+        return quantities is { Count: > 0 } ? (int?)quantities[0]!["quantity"] : null;
+    }
+
     public async Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, CancellationToken ct)
     {
         const string mutation = """

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SyncLab.Staging;
+using static SyncLab.Engine.Tests.Pipeline.StagingHttp;
+
+namespace SyncLab.Engine.Tests.DryRun;
+
+/// <summary>GET /engine/dry-run against a whole staging: it tells what a sync would change and changes nothing.</summary>
+public sealed class DryRunOverHttpTests
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task a_dry_run_reports_the_erp_changes_not_yet_applied_and_writes_nothing()
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient();
+        var sku = CleanWebSku(host);
+        await QuiescentAsync(http, host);
+        var oldPrice = await StorefrontPriceAsync(http, host, sku);
+        var oldAvailable = await StorefrontAvailableAsync(http, host, sku);
+
+        // The office changes price and stock; the clock stands still, so no poll picks them up.
+        await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["erp"], $"_synclab/erp/items/{sku}/price"), new { unitPrice = 63.45m }));
+        var warehouse = host.Estate.Locations.First(l => l.Kind == SyncLab.Estate.LocationKind.Warehouse).Code;
+        await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["erp"], $"_synclab/erp/items/{sku}/stock-adjustments"), new { locationCode = warehouse, quantity = 7, reason = "dry run test" }));
+        var ledgerMark = await LastLedgerSequenceAsync(http, host);
+        var statusBefore = (await StatusAsync(http, host)).ToJsonString();
+
+        var report = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run")))!;
+
+        var changes = report["changes"]!.AsArray().Where(c => (string?)c!["sku"] == sku).ToList();
+        var price = Assert.Single(changes, c => (string?)c!["process"] == "prices");
+        Assert.Equal(oldPrice.ToString("0.00", CultureInfo.InvariantCulture), (string?)price!["from"]);
+        Assert.Equal("63.45", (string?)price["to"]);
+        var stock = Assert.Single(changes, c => (string?)c!["process"] == "inventory");
+        Assert.Equal(oldAvailable.ToString(CultureInfo.InvariantCulture), (string?)stock!["from"]);
+        Assert.Equal((oldAvailable + 7).ToString(CultureInfo.InvariantCulture), (string?)stock["to"]);
+        Assert.Equal(host.Estate.Items.Count, (int)report["itemsRead"]!);
+        // Items not on the storefront are named with their reason, not silently dropped.
+        Assert.All(report["skipped"]!.AsArray(), s => Assert.False(string.IsNullOrEmpty((string?)s!["reason"])));
+
+        Assert.Equal(oldPrice, await StorefrontPriceAsync(http, host, sku));
+        Assert.Equal(oldAvailable, await StorefrontAvailableAsync(http, host, sku));
+        Assert.Empty(await LedgerEffectsAsync(http, host, ledgerMark));
+        Assert.Equal(statusBefore, (await StatusAsync(http, host)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task a_dry_run_of_one_process_reports_only_that_process_within_the_limit()
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient();
+        var sku = CleanWebSku(host);
+        await QuiescentAsync(http, host);
+        await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["erp"], $"_synclab/erp/items/{sku}/price"), new { unitPrice = 63.45m }));
+
+        var report = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run?process=inventory&limit=5")))!;
+
+        Assert.Equal(5, (int)report["itemsRead"]!);
+        Assert.All(report["changes"]!.AsArray(), c => Assert.Equal("inventory", (string?)c!["process"]));
+        Assert.All(report["skipped"]!.AsArray(), s => Assert.Equal("inventory", (string?)s!["process"]));
+    }
+
+    [Theory]
+    [InlineData("process=orders", "process")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=ten", "limit")]
+    public async Task a_bad_process_or_limit_is_a_400_problem(string query, string field)
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(host.Addresses["engine"], $"engine/dry-run?{query}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    private static Task<StagingHost> StartAsync() => StagingHost.StartAsync(new StagingOptions
+    {
+        Seed = 42,
+        Skus = 20,
+        BasePort = 0,
+        ClockStart = Epoch,
+        ClockRate = 0,
+    });
+
+    private static async Task<int> StorefrontAvailableAsync(HttpClient http, StagingHost host, string sku)
+    {
+        var data = await ShopAsync(http, host, $"{{ productVariants(first: 1, query: \"sku:{sku}\") {{ edges {{ node {{ inventoryItem {{ inventoryLevels(first: 1) {{ edges {{ node {{ quantities(names: [\"available\"]) {{ quantity }} }} }} }} }} }} }} }} }}");
+        return (int)data!["productVariants"]!["edges"]![0]!["node"]!["inventoryItem"]!["inventoryLevels"]!["edges"]![0]!["node"]!["quantities"]![0]!["quantity"]!;
+    }
+
+    private static async Task<long> LastLedgerSequenceAsync(HttpClient http, StagingHost host)
+    {
+        var entries = (await GetAsync(http, new Uri(host.Addresses["storefront"], "_synclab/ledger?limit=10000")))!.AsArray();
+        return entries.Count == 0 ? 0 : (long)entries[^1]!["sequence"]!;
+    }
+
+    private static async Task<List<string>> LedgerEffectsAsync(HttpClient http, StagingHost host, long after)
+    {
+        var entries = (await GetAsync(http, new Uri(host.Addresses["storefront"], $"_synclab/ledger?after={after}")))!.AsArray();
+        return entries.Where(e => (string?)e!["kind"] == "effect").Select(e => (string)e!["summary"]!).ToList();
+    }
+}
