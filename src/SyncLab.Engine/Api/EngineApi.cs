@@ -10,7 +10,7 @@ using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Api;
 
-/// <summary>The engine's own API (problem+json): status, sync now, quiescence, data errors, dead letters, replay.</summary>
+/// <summary>The engine's own API (problem+json): status, sync now, quiescence, data errors, dead letters, replay, dry run.</summary>
 public static class EngineApi
 {
     private static readonly JsonSerializerOptions ReplayJson = new(JsonSerializerDefaults.Web)
