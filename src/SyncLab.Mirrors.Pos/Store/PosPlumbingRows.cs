@@ -1,3 +1,5 @@
+using SyncLab.MirrorKit.Webhooks;
+
 namespace SyncLab.Mirrors.Pos.Store;
 
 /// <summary>The first answer given to an idempotency key, replayed for the same body.</summary>
@@ -37,7 +39,7 @@ public sealed class PosWebhookSubscription
 }
 
 /// <summary>One event for one subscription: the outbox row a dispatcher drains, with its retry state.</summary>
-public sealed class PosWebhookDelivery
+public sealed class PosWebhookDelivery : IWebhookDeliveryRow
 {
     public long Sequence { get; init; }
 

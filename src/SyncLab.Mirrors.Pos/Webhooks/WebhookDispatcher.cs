@@ -17,50 +17,21 @@ namespace SyncLab.Mirrors.Pos.Webhooks;
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSignal signal, TimeProvider clock, MirrorLedger ledger, PosRuntime runtime, WebhookChaos chaos,
     ILogger<WebhookDispatcher> logger)
-    : WebhookPump(clock, signal, chaos, logger)
+    : OutboxWebhookPump<PosDb, PosWebhookDelivery>(scopes, clock, signal, chaos, ledger, logger)
 {
     public const string HttpClientName = "synclab-pos-webhooks";
     public const string SignatureHeader = "x-square-hmacsha256-signature";
-    private const int Batch = 50;
+    protected override DbSet<PosWebhookDelivery> Rows(PosDb db) => db.WebhookDeliveries;
 
-    protected override async Task<DateTimeOffset?> DeliverDueAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PosDb>();
-            var nowTicks = Clock.GetUtcNow().UtcTicks;
-            var due = await db.WebhookDeliveries
-                .Where(d => d.DeliveredAt == null && !d.Abandoned && d.NextAttemptTicks <= nowTicks)
-                // Due time first, so deliveries that webhook chaos held go out in the order they were released.
-                .OrderBy(d => d.NextAttemptTicks).ThenBy(d => d.Sequence)
-                .Take(Batch)
-                .ToListAsync(cancellationToken);
-            if (due.Count == 0)
-            {
-                return await db.WebhookDeliveries
-                    .Where(d => d.DeliveredAt == null && !d.Abandoned)
-                    .OrderBy(d => d.NextAttemptTicks)
-                    .Select(d => (DateTimeOffset?)d.NextAttemptAt)
-                    .FirstOrDefaultAsync(cancellationToken);
-            }
-            foreach (var delivery in due)
-            {
-                var attempt = await AttemptAsync($"{delivery.EventId}/{delivery.SubscriptionId}", $"{delivery.EventType} {delivery.EventId}",
-                    () => SendAsync(delivery, cancellationToken));
-                if (attempt.HeldUntil is { } heldUntil)
-                {
-                    delivery.NextAttemptAt = heldUntil;
-                    delivery.NextAttemptTicks = heldUntil.UtcTicks;
-                    continue;
-                }
-                Record(delivery, attempt);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
+    protected override string ChaosKey(PosWebhookDelivery delivery) => $"{delivery.EventId}/{delivery.SubscriptionId}";
 
-    private async Task<int?> SendAsync(PosWebhookDelivery delivery, CancellationToken cancellationToken)
+    protected override string Name(PosWebhookDelivery delivery) => $"{delivery.EventType} {delivery.EventId}";
+
+    protected override string Url(PosWebhookDelivery delivery) => delivery.NotificationUrl;
+
+    protected override IReadOnlyList<TimeSpan> RetryDelays => runtime.Settings.Webhooks.RetryDelays;
+
+    protected override async Task<int?> SendAsync(PosWebhookDelivery delivery, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.NotificationUrl)
         {
@@ -76,26 +47,5 @@ public sealed class WebhookDispatcher(
         {
             return null;
         }
-    }
-
-    private void Record(PosWebhookDelivery delivery, WebhookAttempt attempt)
-    {
-        delivery.Attempts++;
-        delivery.LastStatus = attempt.Status;
-        if (attempt.Delivered)
-        {
-            delivery.DeliveredAt = Clock.GetUtcNow();
-            ledger.RecordEffect($"webhook {delivery.EventType} {delivery.EventId} delivered to {delivery.NotificationUrl} ({attempt.Outcome}, attempt {delivery.Attempts})");
-            return;
-        }
-        if (attempt.NextAttempt(delivery.Attempts, runtime.Settings.Webhooks.RetryDelays) is not { } next)
-        {
-            delivery.Abandoned = true;
-            ledger.RecordEffect($"webhook {delivery.EventType} {delivery.EventId} abandoned after {delivery.Attempts} attempts to {delivery.NotificationUrl} ({attempt.Outcome})");
-            return;
-        }
-        delivery.NextAttemptAt = next;
-        delivery.NextAttemptTicks = next.UtcTicks;
-        ledger.RecordEffect($"webhook {delivery.EventType} {delivery.EventId} failed at {delivery.NotificationUrl} ({attempt.Outcome}, attempt {delivery.Attempts}); retry at {next:O}");
     }
 }

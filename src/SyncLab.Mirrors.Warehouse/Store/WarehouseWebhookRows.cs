@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Webhooks;
 
 namespace SyncLab.Mirrors.Warehouse.Store;
 
@@ -21,7 +22,7 @@ public sealed class WhWebhook
 }
 
 /// <summary>One event for one webhook: the outbox row the dispatcher drains, with its retry state.</summary>
-public sealed class WhWebhookDelivery
+public sealed class WhWebhookDelivery : IWebhookDeliveryRow
 {
     public long Sequence { get; init; }
 

@@ -19,47 +19,22 @@ namespace SyncLab.Mirrors.Warehouse.Webhooks;
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSignal signal, TimeProvider clock, MirrorLedger ledger, WarehouseRuntime runtime,
     WebhookSigner signer, WebhookChaos chaos, ILogger<WebhookDispatcher> logger)
-    : WebhookPump(clock, signal, chaos, logger)
+    : OutboxWebhookPump<WarehouseDb, WhWebhookDelivery>(scopes, clock, signal, chaos, ledger, logger)
 {
     public const string HttpClientName = "synclab-warehouse-webhooks";
-    private const int Batch = 50;
+    protected override DbSet<WhWebhookDelivery> Rows(WarehouseDb db) => db.WebhookDeliveries;
 
-    protected override async Task<DateTimeOffset?> DeliverDueAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<WarehouseDb>();
-            var nowTicks = Clock.GetUtcNow().UtcTicks;
-            var due = await db.WebhookDeliveries
-                .Where(d => d.DeliveredAt == null && !d.Abandoned && d.NextAttemptTicks <= nowTicks)
-                .OrderBy(d => d.NextAttemptTicks).ThenBy(d => d.Sequence)
-                .Take(Batch)
-                .ToListAsync(cancellationToken);
-            if (due.Count == 0)
-            {
-                return await db.WebhookDeliveries
-                    .Where(d => d.DeliveredAt == null && !d.Abandoned)
-                    .OrderBy(d => d.NextAttemptTicks)
-                    .Select(d => (DateTimeOffset?)d.NextAttemptAt)
-                    .FirstOrDefaultAsync(cancellationToken);
-            }
-            foreach (var delivery in due)
-            {
-                var attempt = await AttemptAsync($"warehouse/{delivery.Sequence}", WebhookOutbox.Name(delivery), () => SendAsync(delivery, cancellationToken));
-                if (attempt.HeldUntil is { } heldUntil)
-                {
-                    delivery.NextAttemptAt = heldUntil;
-                    delivery.NextAttemptTicks = heldUntil.UtcTicks;
-                    continue;
-                }
-                Record(delivery, attempt);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
+    protected override string ChaosKey(WhWebhookDelivery delivery) => $"warehouse/{delivery.Sequence}";
 
-    private async Task<int?> SendAsync(WhWebhookDelivery delivery, CancellationToken cancellationToken)
+    protected override string Name(WhWebhookDelivery delivery) => WebhookOutbox.Name(delivery);
+
+    protected override string Url(WhWebhookDelivery delivery) => delivery.Url;
+
+    protected override IReadOnlyList<TimeSpan> RetryDelays => runtime.Settings.Webhooks.RetryDelays;
+
+    protected override string LedgerPath => "webhooks";
+
+    protected override async Task<int?> SendAsync(WhWebhookDelivery delivery, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {
@@ -83,27 +58,5 @@ public sealed class WebhookDispatcher(
         {
             return null;
         }
-    }
-
-    private void Record(WhWebhookDelivery delivery, WebhookAttempt attempt)
-    {
-        delivery.Attempts++;
-        delivery.LastStatus = attempt.Status;
-        var name = WebhookOutbox.Name(delivery);
-        if (attempt.Delivered)
-        {
-            delivery.DeliveredAt = Clock.GetUtcNow();
-            ledger.RecordEffect($"webhook {name} delivered to {delivery.Url} ({attempt.Outcome}, attempt {delivery.Attempts})", "webhooks");
-            return;
-        }
-        if (attempt.NextAttempt(delivery.Attempts, runtime.Settings.Webhooks.RetryDelays) is not { } next)
-        {
-            delivery.Abandoned = true;
-            ledger.RecordEffect($"webhook {name} abandoned after {delivery.Attempts} attempts to {delivery.Url} ({attempt.Outcome})", "webhooks");
-            return;
-        }
-        delivery.NextAttemptAt = next;
-        delivery.NextAttemptTicks = next.UtcTicks;
-        ledger.RecordEffect($"webhook {name} failed at {delivery.Url} ({attempt.Outcome}, attempt {delivery.Attempts}); retry at {next:O}", "webhooks");
     }
 }
