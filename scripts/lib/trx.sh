@@ -27,3 +27,23 @@ _trx_attr() {
     value=$(grep -o " $1=\"[0-9]*\"" <<<"$counters" | tr -dc '0-9') || true
     echo "${value:-0}"
 }
+
+# trx_failures DIR: one block per failed test in DIR/*.trx, its name and the first lines of its
+# message, so the tail of a CI log says what failed without the full console output.
+trx_failures() {
+    local file
+    for file in "$1"/*.trx; do
+        [[ -f $file ]] || continue
+        perl -0777 -ne '
+            while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/sg) {
+                my ($attrs, $body) = ($1, $2);
+                next unless $attrs =~ /outcome="(Failed|Error|Timeout|Aborted)"/;
+                my ($name) = $attrs =~ /testName="([^"]*)"/;
+                my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+                for ($name, $message) { next unless defined; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/\x27/g; s/&amp;/&/g; }
+                my @lines = grep { /\S/ } split /\n/, ($message // "(no message)");
+                print "  FAILED $name\n";
+                print "    $_\n" for @lines[0 .. ($#lines < 5 ? $#lines : 5)];
+            }' "$file"
+    done
+}
