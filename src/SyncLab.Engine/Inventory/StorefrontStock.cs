@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using SyncLab.Engine.Connectors;
+using SyncLab.Engine.Connectors.Shopify;
+
+namespace SyncLab.Engine.Inventory;
+
+/// <summary>A variant's stock at one storefront location: what it offers and what open web orders hold.</summary>
+public sealed record StorefrontQuantities(int Available, int Committed);
+
+/// <summary>
+/// Reads a storefront location's <c>available</c> and <c>committed</c> together and sets <c>available</c> only if
+/// it is still what was read (Shopify's compare-and-set, <c>compareQuantity</c>): an order placed between the
+/// read and the write makes the write stale, and the plan is made again — never an oversell from a lost update.
+/// </summary>
+public sealed class StorefrontStock(ShopifyAdminClient shop)
+{
+    private const string System = "storefront";
+
+    /// <summary>The quantities at a location; null when the item is not stocked there.</summary>
+    public async Task<StorefrontQuantities?> QuantitiesAsync(string inventoryItemId, string locationId, CancellationToken ct)
+    {
+        const string query = """
+            query Quantities($id: ID!, $locationId: ID!) {
+              inventoryItem(id: $id) { inventoryLevel(locationId: $locationId) { quantities(names: ["available", "committed"]) { name quantity } } }
+            }
+            """;
+        var data = await shop.SendAsync(query, new JsonObject { ["id"] = inventoryItemId, ["locationId"] = locationId }, ct);
+        if (data["inventoryItem"]?["inventoryLevel"]?["quantities"] is not JsonArray quantities)
+        {
+            return null;
+        }
+        int Named(string name) => (int?)quantities.FirstOrDefault(q => (string?)q?["name"] == name)?["quantity"] ?? 0;
+        return new StorefrontQuantities(Named("available"), Named("committed"));
+    }
+
+    /// <summary>Sets <c>available</c> if it still is <paramref name="expected"/>; a stale compare is a transient failure (planned again).</summary>
+    public async Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, int expected, CancellationToken ct)
+    {
+        const string mutation = """
+            mutation SetAvailable($input: InventorySetQuantitiesInput!) {
+              inventorySetQuantities(input: $input) {
+                inventoryAdjustmentGroup { createdAt }
+                userErrors { code field message }
+              }
+            }
+            """;
+        var input = new JsonObject
+        {
+            ["name"] = "available",
+            ["reason"] = "correction",
+            ["quantities"] = new JsonArray(new JsonObject
+            {
+                ["inventoryItemId"] = inventoryItemId,
+                ["locationId"] = locationId,
+                ["quantity"] = quantity,
+                ["compareQuantity"] = expected,
+            }),
+        };
+        var data = await shop.SendAsync(mutation, new JsonObject { ["input"] = input }, ct);
+        if (data["inventorySetQuantities"]?["userErrors"] is JsonArray { Count: > 0 } errors)
+        {
+            var stale = errors.Any(e => (string?)e?["code"] == "COMPARE_QUANTITY_STALE");
+            var message = string.Join("; ", errors.Select(e => (string?)e?["message"]));
+            throw new VendorCallException(System, message, transient: stale, stale ? TimeSpan.Zero : null);
+        }
+    }
+}
