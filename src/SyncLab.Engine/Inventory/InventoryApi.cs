@@ -37,7 +37,7 @@ public static class InventoryApi
     }
 
     private static async Task<Results<Ok<InventorySettingsView>, ValidationProblem>> PutSettingsAsync(
-        HttpRequest request, InventorySettings settings, SyncEngine engine, CancellationToken ct)
+        HttpRequest request, InventorySettings settings, CancellationToken ct)
     {
         var (body, error) = await ReadAsync<SettingsBody>(request, ct);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -50,8 +50,8 @@ public static class InventoryApi
         {
             return TypedResults.ValidationProblem(errors, type: SettingsProblem, title: "The inventory settings are not valid.");
         }
+        // Every SKU is planned again at the next poll: several changes in a row cost one resync.
         settings.Apply(parsed);
-        engine.SyncNow();
         return TypedResults.Ok(InventorySettingsView.Of(settings));
     }
 
