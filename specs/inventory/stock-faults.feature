@@ -41,12 +41,12 @@ Feature: Stock keeps flowing when the warehouse or the POS fails
     Then the storefront shows 14 of "the lamp" available
     And the engine has given up on nothing for "the lamp"
 
-  Scenario: The POS rate-limited (RATE_LIMITED): the sale arrives after backing off
+  Scenario: The POS rate-limited (RATE_LIMITED): the sale arrives once Square lets the engine in again
     Given a web item known as "the lamp" with 10 in the warehouse and 6 in "Store 1"
     And the stores offering their stock to the web are "Store 1"
     And the engine's next poll has run
     When "Store 1" sells 1 of "the lamp"
-    And the POS answers the next 3 calls with 429
+    And the POS answers the next 2 calls with 429
     And the engine polls 3 more times
     Then the storefront shows 15 of "the lamp" available
     And the engine has given up on nothing for "the lamp"

@@ -31,27 +31,31 @@ public sealed class AtsProcess(
             return ProcessOutcome.Nothing;
         }
         var sku = item.Key;
-        var variant = await shop.FindVariantBySkuAsync(sku, ct);
-        // Not listed (the products process lists it) or withdrawn from sale (archived): nothing to offer.
-        if (variant is null || variant.ProductStatus == "ARCHIVED")
-        {
-            return ProcessOutcome.Nothing;
-        }
-        var levels = warehouse is null ? [] : await warehouse.LevelsAsync(sku, ct);
-        var warehouseNames = warehouse is null ? new Dictionary<string, string>() : await lookups.InventoryWarehousesAsync(warehouse, ct);
-        var category = warehouse is null ? null : await lookups.CategoryAsync(warehouse, sku, ct);
-        var safety = config.SafetyStock.For(sku, category);
-        IReadOnlyList<ShipStationAllocation>? allocations = null;
         var summary = new List<string>();
+        IReadOnlyList<ShipStationLevel>? levels = null;
+        IReadOnlyDictionary<string, string> warehouseNames = new Dictionary<string, string>();
+        IReadOnlyList<ShipStationAllocation>? allocations = null;
+        var safety = 0;
         foreach (var mapping in config.Locations)
         {
             var locationId = mapping.StorefrontLocation is null
                 ? await catalog.WebLocationIdAsync(ct)
                 : await lookups.StorefrontLocationIdAsync(shop, mapping.StorefrontLocation, ct);
-            var quantities = await storefront.QuantitiesAsync(variant.InventoryItemId, locationId, ct);
-            if (quantities is null)
+            var variant = await storefront.VariantStockAsync(sku, locationId, ct);
+            // Not listed (the products process lists it) or withdrawn from sale (archived): nothing to offer.
+            if (variant is null || variant.ProductStatus == "ARCHIVED")
+            {
+                return ProcessOutcome.Nothing;
+            }
+            if (variant.Quantities is not { } quantities)
             {
                 continue;
+            }
+            if (levels is null)
+            {
+                levels = warehouse is null ? [] : await warehouse.LevelsAsync(sku, ct);
+                warehouseNames = warehouse is null ? warehouseNames : await lookups.InventoryWarehousesAsync(warehouse, ct);
+                safety = config.SafetyStock.For(sku, warehouse is null ? null : await lookups.CategoryAsync(warehouse, sku, ct));
             }
             if (quantities.Committed > 0 && warehouse is not null)
             {
@@ -73,7 +77,7 @@ public sealed class AtsProcess(
     /// <summary>One warehouse's live stock of a SKU (by inventory warehouse name) and the web orders allocated there.</summary>
     public static WarehouseStock Live(string name, IReadOnlyList<ShipStationLevel> levels, IReadOnlyDictionary<string, string> names, IReadOnlyList<ShipStationAllocation> allocations, string sku) =>
         new(name,
-            levels.Where(l => string.Equals(names.GetValueOrDefault(l.InventoryWarehouseId), name, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Available),
+            levels.Where(l => l.Sku == sku && string.Equals(names.GetValueOrDefault(l.InventoryWarehouseId), name, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Available),
             allocations.Where(a => a.Sku == sku && string.Equals(a.WarehouseName, name, StringComparison.OrdinalIgnoreCase)).Sum(a => a.Quantity));
 
     private async Task<IReadOnlyList<StoreStock>> StoresAsync(string sku, StockLocation mapping, CancellationToken ct)

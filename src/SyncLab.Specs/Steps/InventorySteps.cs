@@ -9,6 +9,9 @@ public sealed class InventorySteps(StockDriver stock, EngineDriver engine, Store
 {
     private readonly PeakTally _peak = new();
 
+    // What the scenario put on the shelves: SKU → the warehouse's and each store's stock.
+    private readonly Dictionary<string, (int Warehouse, Dictionary<string, int> Stores)> _shelves = new(StringComparer.Ordinal);
+
     [Given(@"^the engine plans available-to-sell from the warehouse and the stores$")]
     public Task GivenWarehouseAndStores() => stock.FromWarehouseAndStoresAsync();
 
@@ -24,6 +27,7 @@ public sealed class InventorySteps(StockDriver stock, EngineDriver engine, Store
     {
         var item = await items.TakeWebItemAsync(alias);
         await stock.CountInWarehouseAsync(item.Sku, warehouse);
+        _shelves[item.Sku] = (warehouse, new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase));
     }
 
     [Given(@"^a web item known as ""([^""]+)"" with (\d+) in the warehouse and (\d+) in ""([^""]+)""$")]
@@ -31,6 +35,7 @@ public sealed class InventorySteps(StockDriver stock, EngineDriver engine, Store
     {
         await GivenWarehouseStock(alias, warehouse);
         await stock.CountInStoreAsync(store, items.Sku(alias), inStore);
+        _shelves[items.Sku(alias)].Stores[store] = inStore;
     }
 
     [Given(@"^a web item known as ""([^""]+)"" with (\d+) in the warehouse, (\d+) in ""([^""]+)"" and (\d+) in ""([^""]+)""$")]
@@ -38,6 +43,7 @@ public sealed class InventorySteps(StockDriver stock, EngineDriver engine, Store
     {
         await GivenWarehouseAndStoreStock(alias, warehouse, first, firstStore);
         await stock.CountInStoreAsync(secondStore, items.Sku(alias), second);
+        _shelves[items.Sku(alias)].Stores[secondStore] = second;
     }
 
     [Given(@"^""([^""]+)"" has (\d+) in the warehouse$")]
@@ -163,11 +169,12 @@ public sealed class InventorySteps(StockDriver stock, EngineDriver engine, Store
         }
     }
 
-    /// <summary>What there really is to sell: the warehouse's available and the store's count.</summary>
+    /// <summary>What there really is to sell: what the scenario put in the warehouse and in the store, if the store sells to the web.</summary>
     private async Task<int> StockOfAsync(string sku, string store)
     {
+        var shelves = _shelves.TryGetValue(sku, out var known) ? known : throw new InvalidOperationException($"the scenario did not say how much of {sku} there is");
         var offered = (await stock.OfferedStoresAsync()).Contains(store, StringComparer.OrdinalIgnoreCase);
-        return await stock.WarehouseAvailableAsync(sku) + (offered ? Math.Max(0, await stock.StoreInStockAsync(store, sku)) : 0);
+        return shelves.Warehouse + (offered ? shelves.Stores.GetValueOrDefault(store) : 0);
     }
 
     /// <summary>After each poll: the storefront offers no more than is really left, less the web orders not yet allocated.</summary>
@@ -177,7 +184,7 @@ public sealed class InventorySteps(StockDriver stock, EngineDriver engine, Store
         var left = _peak.StockBefore - _peak.WebUnits - _peak.StoreUnits;
         if (shown > left)
         {
-            _peak.Overshown.Add($"{shown} shown with {left} left ({await StockOfAsync(sku, store)} in the warehouse and the store)");
+            _peak.Overshown.Add($"{shown} shown with {left} left of {await StockOfAsync(sku, store)}");
         }
     }
 
