@@ -91,12 +91,6 @@ public sealed class DryRunOverHttpTests
         ClockRate = 0,
     });
 
-    private static async Task<int> StorefrontAvailableAsync(HttpClient http, StagingHost host, string sku)
-    {
-        var data = await ShopAsync(http, host, $"{{ productVariants(first: 1, query: \"sku:{sku}\") {{ edges {{ node {{ inventoryItem {{ inventoryLevels(first: 1) {{ edges {{ node {{ quantities(names: [\"available\"]) {{ quantity }} }} }} }} }} }} }} }} }}");
-        return (int)data!["productVariants"]!["edges"]![0]!["node"]!["inventoryItem"]!["inventoryLevels"]!["edges"]![0]!["node"]!["quantities"]![0]!["quantity"]!;
-    }
-
     private static async Task<long> LastLedgerSequenceAsync(HttpClient http, StagingHost host)
     {
         var entries = (await GetAsync(http, new Uri(host.Addresses["storefront"], "_synclab/ledger?limit=10000")))!.AsArray();

@@ -48,6 +48,13 @@ internal static class StagingHttp
         return body["data"];
     }
 
+    /// <summary>The available quantity of a SKU at the storefront's first location.</summary>
+    public static async Task<int> StorefrontAvailableAsync(HttpClient http, StagingHost host, string sku)
+    {
+        var data = await ShopAsync(http, host, $"{{ productVariants(first: 1, query: \"sku:{sku}\") {{ edges {{ node {{ inventoryItem {{ inventoryLevels(first: 1) {{ edges {{ node {{ quantities(names: [\"available\"]) {{ quantity }} }} }} }} }} }} }} }} }}");
+        return (int)data!["productVariants"]!["edges"]![0]!["node"]!["inventoryItem"]!["inventoryLevels"]!["edges"]![0]!["node"]!["quantities"]![0]!["quantity"]!;
+    }
+
     public static Task<JsonNode?> GetAsync(HttpClient http, Uri uri) => OkAsync(http.GetAsync(uri));
 
     public static async Task<JsonNode?> OkAsync(Task<HttpResponseMessage> call)
