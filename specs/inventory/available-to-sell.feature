@@ -83,17 +83,12 @@ Feature: Available-to-sell from the warehouse and the stores
     Then the storefront shows 10 of "the lamp" available
 
   @legacy-data
-  Scenario Outline: A store that sold more than its books held offers nothing, and takes nothing from the warehouse
+  Scenario: A store that sold more than its books held offers nothing, and takes nothing from the warehouse
     Given a web item known as "the lamp" with 10 in the warehouse
     And the stores offering their stock to the web are "Store 1"
-    And "Store 1" sold <sold> of "the lamp" while its books held <held>
+    And "Store 1" sold 5 of "the lamp" while its books held 2
     When the engine's next poll has run
-    Then the storefront shows <available> of "the lamp" available
-
-    Examples:
-      | held | sold | available |
-      | 2    | 5    | 10        |
-      | 6    | 2    | 14        |
+    Then the storefront shows 10 of "the lamp" available
 
   @legacy-data
   Scenario: The ERP's stock of an item keyed with drift no longer decides: the warehouse does
