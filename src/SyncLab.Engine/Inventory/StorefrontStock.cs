@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Connectors.Shopify;
 
 namespace SyncLab.Engine.Inventory;
@@ -17,8 +16,6 @@ public sealed record StorefrontVariantStock(string InventoryItemId, string Produ
 /// </summary>
 public sealed class StorefrontStock(ShopifyAdminClient shop)
 {
-    private const string System = "storefront";
-
     /// <summary>The SKU's variant with its quantities at a location, in one query; null when the storefront does not list the SKU.</summary>
     public async Task<StorefrontVariantStock?> VariantStockAsync(string sku, string locationId, CancellationToken ct)
     {
@@ -45,34 +42,6 @@ public sealed class StorefrontStock(ShopifyAdminClient shop)
     }
 
     /// <summary>Sets <c>available</c> if it still is <paramref name="expected"/>; a stale compare is a transient failure (planned again).</summary>
-    public async Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, int expected, CancellationToken ct)
-    {
-        const string mutation = """
-            mutation SetAvailable($input: InventorySetQuantitiesInput!) {
-              inventorySetQuantities(input: $input) {
-                inventoryAdjustmentGroup { createdAt }
-                userErrors { code field message }
-              }
-            }
-            """;
-        var input = new JsonObject
-        {
-            ["name"] = "available",
-            ["reason"] = "correction",
-            ["quantities"] = new JsonArray(new JsonObject
-            {
-                ["inventoryItemId"] = inventoryItemId,
-                ["locationId"] = locationId,
-                ["quantity"] = quantity,
-                ["compareQuantity"] = expected,
-            }),
-        };
-        var data = await shop.SendAsync(mutation, new JsonObject { ["input"] = input }, ct);
-        if (data["inventorySetQuantities"]?["userErrors"] is JsonArray { Count: > 0 } errors)
-        {
-            var stale = errors.Any(e => (string?)e?["code"] == "COMPARE_QUANTITY_STALE");
-            var message = string.Join("; ", errors.Select(e => (string?)e?["message"]));
-            throw new VendorCallException(System, message, transient: stale, stale ? TimeSpan.Zero : null);
-        }
-    }
+    public Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, int expected, CancellationToken ct) =>
+        shop.SetAvailableAsync(inventoryItemId, locationId, quantity, expected, ct);
 }

@@ -9,12 +9,10 @@ namespace SyncLab.Engine.Tests.Inventory;
 /// <summary>The office's inventory settings and stocktakes on the engine's API, against a whole staging.</summary>
 public sealed class InventoryApiOverHttpTests
 {
-    private static readonly DateTimeOffset Epoch = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task settings_from_the_warehouse_and_stores_take_over_from_erp_stock_at_the_next_poll()
     {
-        await using var host = await StartAsync();
+        await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
         var sku = CleanWebSku(host);
         await QuiescentAsync(http, host);
@@ -45,7 +43,7 @@ public sealed class InventoryApiOverHttpTests
     [InlineData("""not json""", "body")]
     public async Task bad_settings_are_a_400_problem_naming_the_field_and_change_nothing(string body, string field)
     {
-        await using var host = await StartAsync();
+        await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
 
         using var response = await http.PutAsync(Settings(host), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
@@ -61,7 +59,7 @@ public sealed class InventoryApiOverHttpTests
     [Fact]
     public async Task a_stocktake_needs_the_warehouse_source_a_known_warehouse_and_only_one_at_a_time()
     {
-        await using var host = await StartAsync();
+        await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
         var stocktakes = new Uri(host.Addresses["engine"], "engine/inventory/stocktakes");
         var name = host.Estate.Locations.First(l => l.Kind == SyncLab.Estate.LocationKind.Warehouse).Name;
@@ -98,13 +96,4 @@ public sealed class InventoryApiOverHttpTests
     }
 
     private static Uri Settings(StagingHost host) => new(host.Addresses["engine"], "engine/inventory/settings");
-
-    private static Task<StagingHost> StartAsync() => StagingHost.StartAsync(new StagingOptions
-    {
-        Seed = 42,
-        Skus = 20,
-        BasePort = 0,
-        ClockStart = Epoch,
-        ClockRate = 0,
-    });
 }

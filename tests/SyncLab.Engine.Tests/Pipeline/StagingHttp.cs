@@ -7,6 +7,16 @@ namespace SyncLab.Engine.Tests.Pipeline;
 /// <summary>What tests of a whole staging read and do over its HTTP APIs, insisting on success.</summary>
 internal static class StagingHttp
 {
+    /// <summary>A small staging (seed 42, 20 SKUs) on free ports, its clock frozen at the scenario epoch.</summary>
+    public static Task<StagingHost> StartSmallStagingAsync() => StagingHost.StartAsync(new StagingOptions
+    {
+        Seed = 42,
+        Skus = 20,
+        BasePort = 0,
+        ClockStart = new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero),
+        ClockRate = 0,
+    });
+
     public static string CleanWebSku(StagingHost host) => host.Estate.Items.First(i => i.WebEnabled && !i.Blocked && i.Number == i.Sku).Sku;
 
     public static async Task QuiescentAsync(HttpClient http, StagingHost host) =>
