@@ -31,6 +31,15 @@ public sealed record EngineOptions
     /// <summary>The ShipStation warehouse web orders ship from (by name); null takes the default, else the first.</summary>
     public string? Warehouse { get; init; }
 
+    /// <summary>Square (the stores' POS); null leaves the stores' stock out of available-to-sell.</summary>
+    public Uri? PosBaseUrl { get; init; }
+
+    /// <summary>Square's bearer access token.</summary>
+    public string PosAccessToken { get; init; } = "synclab";
+
+    /// <summary>Where available-to-sell comes from (ERP, or warehouse + stores), per storefront location, and the safety stock.</summary>
+    public Inventory.InventoryOptions Inventory { get; init; } = new();
+
     /// <summary>Carriers need a phone number on every parcel; used when the shopper gave none.</summary>
     public string ShipToFallbackPhone { get; init; } = "000-000-0000";
 

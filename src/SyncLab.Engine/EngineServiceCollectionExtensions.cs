@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, ProductProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSyncEngineBackFlow(options);
+        services.AddSyncEngineInventory(options);
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
         services.AddSingleton<SyncEngine>();

@@ -129,6 +129,7 @@ public sealed class StagingHost : IAsyncDisposable
             ErpBaseUrl = Addresses["erp"],
             StorefrontBaseUrl = Addresses["storefront"],
             WarehouseBaseUrl = Addresses["warehouse"],
+            PosBaseUrl = Addresses["pos"],
             PollInterval = Options.PollInterval,
             MerchantTimeZone = Estate.Options.TimeZone,
             // The estate's mapping: its upgrade date, and the merchant's low-stock thresholds for the categories that sell fast.

@@ -8,8 +8,8 @@ using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Inventory;
 
-/// <summary>ERP stock → available-to-sell at the storefront's web location.</summary>
-public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClient shop, EngineOptions options) : IProcess
+/// <summary>ERP stock (source <see cref="StockSource.Erp"/>) → available-to-sell at the storefront's web location.</summary>
+public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClient shop, EngineOptions options, InventorySettings settings) : IProcess
 {
     public const string ProcessName = "inventory";
 
@@ -19,6 +19,11 @@ public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClie
 
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
+        // Available-to-sell from the warehouse and the stores replaces ERP stock (AtsProcess).
+        if (settings.Current.Source != StockSource.Erp)
+        {
+            return ProcessOutcome.Nothing;
+        }
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
         // Withdrawn items are archived by the products process: no more replenishment is pushed for them.
         if (ProductPlan.Withdrawn(state, ProductPlan.LifecycleOf(state, options.Catalog)))

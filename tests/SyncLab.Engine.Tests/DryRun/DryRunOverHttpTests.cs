@@ -10,12 +10,10 @@ namespace SyncLab.Engine.Tests.DryRun;
 /// <summary>GET /engine/dry-run against a whole staging: it tells what a sync would change and changes nothing.</summary>
 public sealed class DryRunOverHttpTests
 {
-    private static readonly DateTimeOffset Epoch = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task a_dry_run_reports_the_erp_changes_not_yet_applied_and_writes_nothing()
     {
-        await using var host = await StartAsync();
+        await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
         var sku = CleanWebSku(host);
         await QuiescentAsync(http, host);
@@ -51,7 +49,7 @@ public sealed class DryRunOverHttpTests
     [Fact]
     public async Task a_dry_run_of_one_process_reports_only_that_process_within_the_limit()
     {
-        await using var host = await StartAsync();
+        await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
         var sku = CleanWebSku(host);
         await QuiescentAsync(http, host);
@@ -71,7 +69,7 @@ public sealed class DryRunOverHttpTests
     [InlineData("limit=ten", "limit")]
     public async Task a_bad_process_or_limit_is_a_400_problem(string query, string field)
     {
-        await using var host = await StartAsync();
+        await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
 
         using var response = await http.GetAsync(new Uri(host.Addresses["engine"], $"engine/dry-run?{query}"));
@@ -82,20 +80,6 @@ public sealed class DryRunOverHttpTests
         Assert.NotNull(problem["errors"]![field]);
     }
 
-    private static Task<StagingHost> StartAsync() => StagingHost.StartAsync(new StagingOptions
-    {
-        Seed = 42,
-        Skus = 20,
-        BasePort = 0,
-        ClockStart = Epoch,
-        ClockRate = 0,
-    });
-
-    private static async Task<int> StorefrontAvailableAsync(HttpClient http, StagingHost host, string sku)
-    {
-        var data = await ShopAsync(http, host, $"{{ productVariants(first: 1, query: \"sku:{sku}\") {{ edges {{ node {{ inventoryItem {{ inventoryLevels(first: 1) {{ edges {{ node {{ quantities(names: [\"available\"]) {{ quantity }} }} }} }} }} }} }} }} }}");
-        return (int)data!["productVariants"]!["edges"]![0]!["node"]!["inventoryItem"]!["inventoryLevels"]!["edges"]![0]!["node"]!["quantities"]![0]!["quantity"]!;
-    }
 
     private static async Task<long> LastLedgerSequenceAsync(HttpClient http, StagingHost host)
     {

@@ -7,6 +7,16 @@ namespace SyncLab.Engine.Tests.Pipeline;
 /// <summary>What tests of a whole staging read and do over its HTTP APIs, insisting on success.</summary>
 internal static class StagingHttp
 {
+    /// <summary>A small staging (seed 42, 20 SKUs) on free ports, its clock frozen at the scenario epoch.</summary>
+    public static Task<StagingHost> StartSmallStagingAsync() => StagingHost.StartAsync(new StagingOptions
+    {
+        Seed = 42,
+        Skus = 20,
+        BasePort = 0,
+        ClockStart = new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero),
+        ClockRate = 0,
+    });
+
     public static string CleanWebSku(StagingHost host) => host.Estate.Items.First(i => i.WebEnabled && !i.Blocked && i.Number == i.Sku).Sku;
 
     public static async Task QuiescentAsync(HttpClient http, StagingHost host) =>
@@ -46,6 +56,13 @@ internal static class StagingHttp
         var body = await OkAsync(http.SendAsync(request));
         Assert.Null(body!["errors"]);
         return body["data"];
+    }
+
+    /// <summary>The available quantity of a SKU at the storefront's first location.</summary>
+    public static async Task<int> StorefrontAvailableAsync(HttpClient http, StagingHost host, string sku)
+    {
+        var data = await ShopAsync(http, host, $"{{ productVariants(first: 1, query: \"sku:{sku}\") {{ edges {{ node {{ inventoryItem {{ inventoryLevels(first: 1) {{ edges {{ node {{ quantities(names: [\"available\"]) {{ quantity }} }} }} }} }} }} }} }} }}");
+        return (int)data!["productVariants"]!["edges"]![0]!["node"]!["inventoryItem"]!["inventoryLevels"]!["edges"]![0]!["node"]!["quantities"]![0]!["quantity"]!;
     }
 
     public static Task<JsonNode?> GetAsync(HttpClient http, Uri uri) => OkAsync(http.GetAsync(uri));

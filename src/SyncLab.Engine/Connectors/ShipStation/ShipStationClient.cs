@@ -9,7 +9,7 @@ namespace SyncLab.Engine.Connectors.ShipStation;
 /// ShipStation API v2 (the warehouse): shipments to pick and ship, the labels bought for them. Authenticated by
 /// the <c>api-key</c> header; 429 carries Retry-After, which the engine's retries honour.
 /// </summary>
-public sealed class ShipStationClient(HttpClient http, EngineOptions options)
+public sealed partial class ShipStationClient(HttpClient http, EngineOptions options)
 {
     private const string System = "warehouse";
     private const int PageSize = 100;

@@ -220,7 +220,14 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, V
         return quantities is { Count: > 0 } ? (int?)quantities[0]!["quantity"] : null;
     }
 
-    public async Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, CancellationToken ct)
+    public Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, CancellationToken ct) =>
+        SetAvailableAsync(inventoryItemId, locationId, quantity, null, ct);
+
+    /// <summary>
+    /// Sets the available quantity at a location. With <paramref name="compareQuantity"/>, only if it still is that
+    /// (Shopify's compare-and-set): a stale compare is a transient failure, so the caller plans again from fresh numbers.
+    /// </summary>
+    public async Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, int? compareQuantity, CancellationToken ct)
     {
         const string mutation = """
             mutation SetAvailable($input: InventorySetQuantitiesInput!) {
@@ -230,19 +237,28 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, V
               }
             }
             """;
+        var change = new JsonObject
+        {
+            ["inventoryItemId"] = inventoryItemId,
+            ["locationId"] = locationId,
+            ["quantity"] = quantity,
+        };
+        if (compareQuantity is { } expected)
+        {
+            change["compareQuantity"] = expected;
+        }
         var input = new JsonObject
         {
             ["name"] = "available",
             ["reason"] = "correction",
-            ["ignoreCompareQuantity"] = true,
-            ["quantities"] = new JsonArray(new JsonObject
-            {
-                ["inventoryItemId"] = inventoryItemId,
-                ["locationId"] = locationId,
-                ["quantity"] = quantity,
-            }),
+            ["ignoreCompareQuantity"] = compareQuantity is null,
+            ["quantities"] = new JsonArray(change),
         };
         var data = await SendAsync(mutation, new JsonObject { ["input"] = input }, ct);
+        if (data["inventorySetQuantities"]?["userErrors"] is JsonArray errors && errors.Any(e => (string?)e?["code"] == "COMPARE_QUANTITY_STALE"))
+        {
+            throw new VendorCallException(System, "available changed since it was read (COMPARE_QUANTITY_STALE)", transient: true, TimeSpan.Zero);
+        }
         ThrowOnUserErrors(data["inventorySetQuantities"]);
     }
 

@@ -1,0 +1,102 @@
+using System.Globalization;
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors.ShipStation;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Connectors.Square;
+using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Storage;
+
+namespace SyncLab.Engine.Inventory;
+
+/// <summary>
+/// Available-to-sell from the warehouse and the stores (<see cref="StockSource.WmsAndPos"/>): for one SKU, reads
+/// what every system holds now — warehouse levels, web orders the warehouse allocated, the offered stores' counts,
+/// the storefront's available and committed — plans (<see cref="AtsPlan"/>) and sets each mapped storefront
+/// location's available with a compare-and-set. A warehouse under stocktake counts as last known when it began.
+/// Triggered by the warehouse and POS captures; it reads live, so the newest trigger covers every older one.
+/// </summary>
+public sealed class AtsProcess(
+    ShopifyAdminClient shop, StorefrontCatalog catalog, StorefrontStock storefront, InventorySettings settings, InventoryLookups lookups,
+    ShipStationClient? warehouse = null, SquareClient? pos = null) : IProcess
+{
+    public const string ProcessName = "available-to-sell";
+
+    public string Name => ProcessName;
+
+    public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
+    {
+        var config = settings.Current;
+        if (config.Source != StockSource.WmsAndPos)
+        {
+            return ProcessOutcome.Nothing;
+        }
+        var sku = item.Key;
+        var summary = new List<string>();
+        IReadOnlyList<ShipStationLevel>? levels = null;
+        IReadOnlyDictionary<string, string> warehouseNames = new Dictionary<string, string>();
+        IReadOnlyList<ShipStationAllocation>? allocations = null;
+        var safety = 0;
+        foreach (var mapping in config.Locations)
+        {
+            var locationId = mapping.StorefrontLocation is null
+                ? await catalog.WebLocationIdAsync(ct)
+                : await lookups.StorefrontLocationIdAsync(shop, mapping.StorefrontLocation, ct);
+            var variant = await storefront.VariantStockAsync(sku, locationId, ct);
+            // Not listed (the products process lists it) or withdrawn from sale (archived): nothing to offer.
+            if (variant is null || variant.ProductStatus == "ARCHIVED")
+            {
+                return ProcessOutcome.Nothing;
+            }
+            if (variant.Quantities is not { } quantities)
+            {
+                continue;
+            }
+            if (levels is null)
+            {
+                levels = warehouse is null ? [] : await warehouse.LevelsAsync(sku, ct);
+                warehouseNames = warehouse is null ? warehouseNames : await lookups.InventoryWarehousesAsync(warehouse, ct);
+                safety = config.SafetyStock.For(sku, warehouse is null ? null : await lookups.CategoryAsync(warehouse, sku, ct));
+            }
+            if (quantities.Committed > 0 && warehouse is not null)
+            {
+                allocations ??= await warehouse.WebAllocationsAsync(ct);
+            }
+            var names = mapping.Warehouses.Count > 0 ? mapping.Warehouses : [.. warehouseNames.Values.Distinct(StringComparer.OrdinalIgnoreCase)];
+            var warehouses = names.Select(name => settings.StocktakeOf(name)?.For(sku) ?? Live(name, levels, warehouseNames, allocations ?? [], sku)).ToList();
+            var stores = await StoresAsync(sku, mapping, ct);
+            var ats = AtsPlan.AvailableToSell(new AtsInputs(warehouses, stores, safety, quantities.Committed));
+            if (ats != quantities.Available)
+            {
+                await storefront.SetAvailableAsync(variant.InventoryItemId, locationId, ats, quantities.Available, ct);
+                summary.Add(string.Create(CultureInfo.InvariantCulture, $"available {sku} @ {mapping.StorefrontLocation ?? "web"} {quantities.Available} -> {ats}"));
+            }
+        }
+        return summary.Count == 0 ? ProcessOutcome.Nothing : ProcessOutcome.Changed(string.Join("; ", summary));
+    }
+
+    /// <summary>One warehouse's live stock of a SKU (by inventory warehouse name) and the web orders allocated there.</summary>
+    public static WarehouseStock Live(string name, IReadOnlyList<ShipStationLevel> levels, IReadOnlyDictionary<string, string> names, IReadOnlyList<ShipStationAllocation> allocations, string sku) =>
+        new(name,
+            levels.Where(l => l.Sku == sku && string.Equals(names.GetValueOrDefault(l.InventoryWarehouseId), name, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Available),
+            allocations.Where(a => a.Sku == sku && string.Equals(a.WarehouseName, name, StringComparison.OrdinalIgnoreCase)).Sum(a => a.Quantity));
+
+    private async Task<IReadOnlyList<StoreStock>> StoresAsync(string sku, StockLocation mapping, CancellationToken ct)
+    {
+        if (mapping.Stores.Count == 0 || pos is null)
+        {
+            return [];
+        }
+        var ids = new List<string>();
+        foreach (var store in mapping.Stores)
+        {
+            ids.Add(await lookups.StoreIdAsync(pos, store, ct) ?? throw new DataErrorException($"store '{store}' offered to the web is not a Square location"));
+        }
+        // A SKU the till does not sell has no store stock to offer.
+        if (await pos.VariationIdAsync(sku, ct) is not { } variation)
+        {
+            return [];
+        }
+        var counts = await pos.InStockCountsAsync([variation], ids, null, ct);
+        return counts.Select(c => new StoreStock(c.LocationId, c.Quantity)).ToList();
+    }
+}

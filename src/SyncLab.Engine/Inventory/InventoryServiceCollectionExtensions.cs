@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using SyncLab.Engine.Connectors.Square;
+using SyncLab.Engine.Pipeline;
+
+namespace SyncLab.Engine.Inventory;
+
+public static class InventoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Available-to-sell from the warehouse and the stores: the settings the office may change at run time, the
+    /// warehouse levels capture (with a warehouse configured), the Square connector and its counts capture (with a
+    /// POS configured), and the process that plans and sets the storefront's number. Idle while the source is ERP.
+    /// </summary>
+    public static IServiceCollection AddSyncEngineInventory(this IServiceCollection services, EngineOptions options)
+    {
+        services.AddSingleton<InventorySettings>();
+        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<InventorySettings>());
+        services.AddSingleton<InventoryLookups>();
+        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<InventoryLookups>());
+        services.AddSingleton<StorefrontStock>();
+        services.AddSingleton<IProcess, AtsProcess>();
+        if (options.WarehouseBaseUrl is not null)
+        {
+            services.AddSingleton<WmsLevelCapture>();
+            services.AddSingleton<IChangeSource>(sp => sp.GetRequiredService<WmsLevelCapture>());
+            services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<WmsLevelCapture>());
+        }
+        if (options.PosBaseUrl is not null)
+        {
+            // One client for the engine: it keeps the catalog it read (SKU ↔ variation id).
+            services.AddHttpClient(nameof(SquareClient), c => c.Timeout = options.RequestTimeout);
+            services.AddSingleton(sp => new SquareClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SquareClient)), options));
+            services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<SquareClient>());
+            services.AddSingleton<PosCountCapture>();
+            services.AddSingleton<IChangeSource>(sp => sp.GetRequiredService<PosCountCapture>());
+            services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<PosCountCapture>());
+        }
+        return services;
+    }
+}
