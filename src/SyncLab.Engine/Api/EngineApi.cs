@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Reconciliation;
+using SyncLab.Engine.Scheduling;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Api;
@@ -35,6 +37,8 @@ public static class EngineApi
         engine.MapPost("/data-errors/replay", (HttpRequest request, SyncEngine e, IDbContextFactory<EngineDb> dbs, TimeProvider clock, CancellationToken ct) =>
             ReplayAsync(request, e, dbs, clock, Replay.DataErrorsAsync, ct));
         engine.MapGet("/dry-run", DryRunAsync);
+        engine.MapScheduleApi();
+        engine.MapReconciliationApi();
         return engine;
     }
 

@@ -35,6 +35,11 @@ internal sealed record ItemEdit
 
     public int? LowStockThreshold { get; init; }
 
+    /// <summary>The selling season's first and last day; <see cref="DateOnly.MinValue"/> blanks one.</summary>
+    public DateOnly? SeasonStartDate { get; init; }
+
+    public DateOnly? SeasonEndDate { get; init; }
+
     public decimal? UnitPrice { get; init; }
 
     public decimal? UnitCost { get; init; }
@@ -100,6 +105,16 @@ internal sealed record ItemEdit
         {
             item.LowStockThreshold = threshold;
             changed.Add($"LowStockThreshold={threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+        if (SeasonStartDate is { } seasonStart && seasonStart != item.SeasonStartDate)
+        {
+            item.SeasonStartDate = seasonStart;
+            changed.Add($"SeasonStartDate={ODataJson.Date(seasonStart)}");
+        }
+        if (SeasonEndDate is { } seasonEnd && seasonEnd != item.SeasonEndDate)
+        {
+            item.SeasonEndDate = seasonEnd;
+            changed.Add($"SeasonEndDate={ODataJson.Date(seasonEnd)}");
         }
         if (UnitPrice is { } price && price != item.UnitPrice)
         {
