@@ -70,9 +70,10 @@ public static class ReconciliationPlan
         return findings;
     }
 
-    private static IEnumerable<Finding> CompareItem(
+    private static List<Finding> CompareItem(
         ErpItemState item, ListedVariant? listed, IReadOnlyList<EffectivePrice> lines, DateTimeOffset now, CatalogRules rules, int safetyStock)
     {
+        var findings = new List<Finding>();
         var lifecycle = ProductPlan.LifecycleOf(item, rules);
         var withdrawn = ProductPlan.Withdrawn(item, lifecycle);
         var available = StockPlan.AvailableToSell(item, safetyStock);
@@ -80,19 +81,27 @@ public static class ReconciliationPlan
         {
             if (!withdrawn && !item.OffSeason && !ProductPlan.SoldOff(lifecycle, available))
             {
-                yield return new Finding(item.Sku, DriftKind.Missing, "not listed", "listed", ProductProcess.ProcessName, $"{item.Sku}: a web item the storefront does not list");
+                findings.Add(new Finding(item.Sku, DriftKind.Missing, "not listed", "listed", ProductProcess.ProcessName, $"{item.Sku}: a web item the storefront does not list"));
             }
-            yield break;
+            return findings;
         }
         var variant = listed.Variant;
-        if (ProductPlan.Decide(item, variant, rules, available) is { } change)
+        try
         {
-            var found = change.Status is null ? string.Join(' ', variant.Tags) : variant.ProductStatus;
-            yield return new Finding(item.Sku, DriftKind.Status, found, change.Summary, ProductProcess.ProcessName, $"{item.Sku}: {change.Summary}");
+            if (ProductPlan.Decide(item, variant, rules, available) is { } change)
+            {
+                var found = change.Status is null ? string.Join(' ', variant.Tags) : variant.ProductStatus;
+                findings.Add(new Finding(item.Sku, DriftKind.Status, found, change.Summary, ProductProcess.ProcessName, $"{item.Sku}: {change.Summary}"));
+            }
+        }
+        catch (DataErrorException e)
+        {
+            // The listing cannot be decided (e.g. a unit code the mapping lacks): reported; price and stock still compared.
+            findings.Add(new Finding(item.Sku, DriftKind.DataError, variant.ProductStatus, "a product the mapping can make", null, e.Message));
         }
         if (withdrawn)
         {
-            yield break;
+            return findings;
         }
         if (PriceListTookEffectLast(item, lines, now))
         {
@@ -100,19 +109,20 @@ public static class ReconciliationPlan
             if (price.Price != variant.Price || price.CompareAtPrice != variant.CompareAtPrice)
             {
                 var code = lines.Where(l => l.IsInEffectAt(now)).OrderBy(l => l.Starts).Select(l => l.ListCode).LastOrDefault() ?? lines[^1].ListCode;
-                yield return new Finding(item.Sku, DriftKind.Price, Money(variant.Price, variant.CompareAtPrice), Money(price.Price, price.CompareAtPrice), EffectivePriceProcess.ProcessName, $"{item.Sku}: the {price.Source} is in effect", code);
+                findings.Add(new Finding(item.Sku, DriftKind.Price, Money(variant.Price, variant.CompareAtPrice), Money(price.Price, price.CompareAtPrice), EffectivePriceProcess.ProcessName, $"{item.Sku}: the {price.Source} is in effect", code));
             }
         }
         else if (PricePlan.Decide(item, variant, lifecycle, rules) is { } price)
         {
-            yield return new Finding(item.Sku, DriftKind.Price, Money(price.From, variant.CompareAtPrice), Money(price.To, price.CompareAt), PriceProcess.ProcessName, $"{item.Sku}: the item card price");
+            findings.Add(new Finding(item.Sku, DriftKind.Price, Money(price.From, variant.CompareAtPrice), Money(price.To, price.CompareAt), PriceProcess.ProcessName, $"{item.Sku}: the item card price"));
         }
         if (listed.Available != available)
         {
-            yield return new Finding(
+            findings.Add(new Finding(
                 item.Sku, DriftKind.Stock, listed.Available?.ToString(CultureInfo.InvariantCulture) ?? "not stocked", available.ToString(CultureInfo.InvariantCulture),
-                InventoryProcess.ProcessName, $"{item.Sku}: ERP stock less safety stock");
+                InventoryProcess.ProcessName, $"{item.Sku}: ERP stock less safety stock"));
         }
+        return findings;
     }
 
     /// <summary>
