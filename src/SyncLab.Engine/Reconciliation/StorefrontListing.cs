@@ -30,20 +30,7 @@ public static class StorefrontListing
             var connection = data["productVariants"]!;
             foreach (var n in connection["edges"]!.AsArray().Select(e => e!["node"]!))
             {
-                var product = n["product"]!;
-                var variant = new ShopifyVariant(
-                    (string)n["id"]!,
-                    (string)product["id"]!,
-                    (string)n["inventoryItem"]!["id"]!,
-                    (string?)n["sku"] ?? string.Empty,
-                    ShopifyAdminClient.ParseMoney(n["price"]) ?? 0m,
-                    ShopifyAdminClient.ParseMoney(n["compareAtPrice"]),
-                    (string?)product["status"] ?? "ACTIVE")
-                {
-                    Tags = product["tags"]?.AsArray().Select(t => (string)t!).ToList() ?? [],
-                    Vendor = (string?)product["vendor"] ?? string.Empty,
-                    InventoryPolicy = (string?)n["inventoryPolicy"] ?? "DENY",
-                };
+                var variant = ShopifyAdminClient.ParseVariant(n);
                 var quantities = n["inventoryItem"]?["inventoryLevel"]?["quantities"]?.AsArray();
                 listed.Add(new ListedVariant(variant, quantities is { Count: > 0 } ? (int?)quantities[0]!["quantity"] : null));
             }

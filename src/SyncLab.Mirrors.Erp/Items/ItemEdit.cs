@@ -91,11 +91,17 @@ internal sealed record ItemEdit
             changed.Add($"WebEnabled={web}");
         }
         Set(nameof(LifecycleCode), LifecycleCode, item.LifecycleCode, v => item.LifecycleCode = v);
-        if (RestockDate is { } restock && restock != item.RestockDate)
+        void SetDate(string name, DateOnly? value, DateOnly current, Action<DateOnly> assign)
         {
-            item.RestockDate = restock;
-            changed.Add($"RestockDate={ODataJson.Date(restock)}");
+            if (value is { } day && day != current)
+            {
+                assign(day);
+                changed.Add($"{name}={ODataJson.Date(day)}");
+            }
         }
+        SetDate(nameof(RestockDate), RestockDate, item.RestockDate, v => item.RestockDate = v);
+        SetDate(nameof(SeasonStartDate), SeasonStartDate, item.SeasonStartDate, v => item.SeasonStartDate = v);
+        SetDate(nameof(SeasonEndDate), SeasonEndDate, item.SeasonEndDate, v => item.SeasonEndDate = v);
         if (AllowBackorder is { } backorder && backorder != item.AllowBackorder)
         {
             item.AllowBackorder = backorder;
@@ -105,16 +111,6 @@ internal sealed record ItemEdit
         {
             item.LowStockThreshold = threshold;
             changed.Add($"LowStockThreshold={threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        }
-        if (SeasonStartDate is { } seasonStart && seasonStart != item.SeasonStartDate)
-        {
-            item.SeasonStartDate = seasonStart;
-            changed.Add($"SeasonStartDate={ODataJson.Date(seasonStart)}");
-        }
-        if (SeasonEndDate is { } seasonEnd && seasonEnd != item.SeasonEndDate)
-        {
-            item.SeasonEndDate = seasonEnd;
-            changed.Add($"SeasonEndDate={ODataJson.Date(seasonEnd)}");
         }
         if (UnitPrice is { } price && price != item.UnitPrice)
         {

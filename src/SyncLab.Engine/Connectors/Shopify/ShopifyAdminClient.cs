@@ -45,12 +45,16 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
         {
             return null;
         }
-        var n = nodes[0];
-        return new ShopifyVariant(
+        return ParseVariant(nodes[0]);
+    }
+
+    /// <summary>A variant node with <c>id sku price compareAtPrice inventoryPolicy product { id status tags vendor } inventoryItem { id }</c>.</summary>
+    internal static ShopifyVariant ParseVariant(JsonNode n) =>
+        new(
             (string)n["id"]!,
             (string)n["product"]!["id"]!,
             (string)n["inventoryItem"]!["id"]!,
-            sku,
+            (string?)n["sku"] ?? string.Empty,
             ParseMoney(n["price"]) ?? 0m,
             ParseMoney(n["compareAtPrice"]),
             (string?)n["product"]!["status"] ?? "ACTIVE")
@@ -59,7 +63,6 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
             Vendor = (string?)n["product"]!["vendor"] ?? string.Empty,
             InventoryPolicy = (string?)n["inventoryPolicy"] ?? "DENY",
         };
-    }
 
     /// <summary>Creates the product with its variant, SKU, prices, policy and stock in one call (productSet), so no product is ever left without its SKU.</summary>
     public async Task<ShopifyVariant> CreateProductAsync(ShopifyNewProduct product, CancellationToken ct)
