@@ -137,7 +137,7 @@ public sealed class StagingHost : IAsyncDisposable
                 BrandUpgradeDate = Estate.Options.UpgradeDate,
                 LowStockByCategory = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["KITCHEN"] = 8, ["STATIONERY"] = 12 },
             },
-            Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db")),
+            Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine" });
         builder.WebHost.UseUrls(Url(Options, 0));
