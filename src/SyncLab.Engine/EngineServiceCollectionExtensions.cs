@@ -47,7 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, ProductProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSyncEngineBackFlow(options);
-        services.AddSyncEngineScheduling();
+        services.AddSyncEngineScheduling(options);
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
         services.AddSingleton<SyncEngine>();

@@ -74,4 +74,17 @@ public sealed class CronScheduleTests
         Assert.Equal(At("2027-01-01T00:00:30-06:00"), Chicago("30 0 0 * * *").NextAfter(At("2026-12-31T12:00:00-06:00")));
         Assert.Equal(At("2027-01-01T00:00:00-06:00"), Chicago("@yearly").NextAfter(At("2026-12-31T12:00:00-06:00")));
     }
+
+    [Fact]
+    public void a_configured_schedule_that_cannot_be_read_stops_the_engine_at_startup()
+    {
+        var options = new EngineOptions
+        {
+            ErpBaseUrl = new Uri("http://127.0.0.1:1/"),
+            StorefrontBaseUrl = new Uri("http://127.0.0.1:2/"),
+            Schedules = new Dictionary<string, JobSchedule>(StringComparer.Ordinal) { ["reconciliation"] = new("0 3 * *", "America/Chicago") },
+        };
+        var failure = Assert.Throws<ArgumentException>(() => new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddSyncEngineScheduling(options));
+        Assert.Contains("reconciliation", failure.Message, StringComparison.Ordinal);
+    }
 }
