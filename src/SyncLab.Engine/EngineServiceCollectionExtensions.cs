@@ -21,7 +21,8 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, EngineOptions options)
     {
         services.AddSingleton(options);
-        services.AddDbContextFactory<EngineDb>(db =>
+        // Pooled: the engine opens a context per work item, and a new one resolves dozens of EF services each time.
+        services.AddPooledDbContextFactory<EngineDb>(db =>
         {
             _ = options.Store.Kind switch
             {

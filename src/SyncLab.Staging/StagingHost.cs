@@ -139,7 +139,7 @@ public sealed class StagingHost : IAsyncDisposable
             },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine", Args = MirrorHost.NoConfigReload });
         builder.WebHost.UseUrls(Url(Options, 0));
         builder.Logging.ClearProviders();
         if (logs is not null)
