@@ -59,6 +59,12 @@ public sealed record EngineOptions
     /// <summary>The catalogue mapping: fallbacks, code tables, content rules, low-stock thresholds, clearance markdown.</summary>
     public Products.CatalogRules Catalog { get; init; } = Products.CatalogRules.Default;
 
+    /// <summary>
+    /// Scheduled jobs by name (e.g. <c>["reconciliation"] = new("0 3 * * *", "America/Chicago")</c>: every night at
+    /// 03:00 store time); a job not named here is off until scheduled through <c>PUT /engine/schedules/{job}</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Scheduling.JobSchedule> Schedules { get; init; } = new Dictionary<string, Scheduling.JobSchedule>(StringComparer.Ordinal);
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 

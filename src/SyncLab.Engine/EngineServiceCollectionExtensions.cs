@@ -10,6 +10,7 @@ using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Prices;
 using SyncLab.Engine.Products;
+using SyncLab.Engine.Scheduling;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine;
@@ -48,6 +49,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSyncEngineBackFlow(options);
         services.AddSyncEngineInventory(options);
+        services.AddSyncEngineScheduling(options);
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
         services.AddSingleton<SyncEngine>();

@@ -168,6 +168,21 @@ public sealed class StagingHost : IAsyncDisposable
             await Engine.ResetAsync(null, c);
             return Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingReset(Clock.GetUtcNow(), ["engine"]));
         });
+        // The engine down for maintenance and back (scheduled jobs missed meanwhile, catch-up): its pump stops and starts
+        // again; its store is kept, and its API keeps answering.
+        admin.MapPost("/engine/stop", async (CancellationToken c) =>
+        {
+            await Engine.StopAsync(c);
+            return Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingReset(Clock.GetUtcNow(), ["engine stopped"]));
+        });
+        admin.MapPost("/engine/start", async (CancellationToken c) =>
+        {
+            if (Engine.ExecuteTask is not { IsCompleted: false })
+            {
+                await Engine.StartAsync(c);
+            }
+            return Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingReset(Clock.GetUtcNow(), ["engine started"]));
+        });
         if (Foreign is not null)
         {
             app.MapForeignAdmin(Foreign);

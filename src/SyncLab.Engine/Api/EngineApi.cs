@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Pipeline;
+using SyncLab.Engine.Reconciliation;
+using SyncLab.Engine.Scheduling;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Api;
@@ -36,6 +38,8 @@ public static class EngineApi
             ReplayAsync(request, e, dbs, clock, Replay.DataErrorsAsync, ct));
         engine.MapGet("/dry-run", DryRunAsync);
         Inventory.InventoryApi.MapInventoryApi(engine);
+        engine.MapScheduleApi();
+        engine.MapReconciliationApi();
         return engine;
     }
 

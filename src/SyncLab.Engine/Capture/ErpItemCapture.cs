@@ -74,6 +74,8 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
         var changes = states.SelectMany(s => Processes.Select(p => new CapturedChange(p, s.Sku, s.Version, JsonSerializer.Serialize(s))))
             // A blocked item may be a recall: fulfilment has to stop (Fulfilment/RecallProcess).
             .Concat(states.Where(s => s.Blocked).Select(s => new CapturedChange(Fulfilment.RecallProcess.ProcessName, s.Sku, s.Version, JsonSerializer.Serialize(s))))
+            // A selling season starts and ends at local midnight, not at the next poll (Seasons/SeasonWindow).
+            .Concat(Seasons.SeasonWindow.BoundariesAhead(states, clock.GetUtcNow(), options.MerchantZone()))
             .ToList();
         return await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
     }

@@ -37,6 +37,19 @@ public sealed record ErpItemState(string Sku, string Number, decimal UnitPrice, 
     /// <summary>The item's own low-stock threshold; 0 leaves it to the category.</summary>
     public int LowStockThreshold { get; init; }
 
+    /// <summary>The first day of the item's selling season (the merchant's calendar); null: no season.</summary>
+    public DateOnly? SeasonStart { get; init; }
+
+    /// <summary>The last day of the item's selling season; null: the season does not end.</summary>
+    public DateOnly? SeasonEnd { get; init; }
+
+    /// <summary>
+    /// Outside its selling season at the instant the change is applied (set by the products process from the
+    /// business clock, never captured): the product is archived until the season comes round.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OffSeason { get; init; }
+
     /// <summary>When the ERP card was created; null when the ERP does not say.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
@@ -55,6 +68,8 @@ public sealed record ErpItemState(string Sku, string Number, decimal UnitPrice, 
             AllowBackorder = web?.AllowBackorder ?? false,
             LowStockThreshold = web?.LowStockThreshold ?? 0,
             CreatedAt = web?.SystemCreatedAt,
+            SeasonStart = web?.SeasonStartDate is { } s && s > DateOnly.MinValue ? s : null,
+            SeasonEnd = web?.SeasonEndDate is { } e && e > DateOnly.MinValue ? e : null,
         };
 }
 

@@ -136,10 +136,10 @@ public static class ProductPlan
         : rules.LowStockByCategory.TryGetValue(item.Category.Trim(), out var byCategory) ? byCategory
         : rules.DefaultLowStockThreshold;
 
-    /// <summary>The product's status: archived when withdrawn or sold off, a draft while content is missing, else active.</summary>
+    /// <summary>The product's status: archived when withdrawn, sold off or out of season, a draft while content is missing, else active.</summary>
     public static string Status(ErpItemState item, Lifecycle lifecycle, int available, ProductContent content, string? current)
     {
-        if (Withdrawn(item, lifecycle) || SoldOff(lifecycle, available))
+        if (Withdrawn(item, lifecycle) || SoldOff(lifecycle, available) || item.OffSeason)
         {
             return Archived;
         }
@@ -188,11 +188,11 @@ public static class ProductPlan
             ? (Math.Round(item.UnitPrice * (1 - rules.ClearanceMarkdown), 2, MidpointRounding.AwayFromZero), item.UnitPrice)
             : (item.UnitPrice, currentCompareAt);
 
-    /// <summary>The product to create for a web item the storefront does not list; null when none should be (withdrawn or sold off).</summary>
+    /// <summary>The product to create for a web item the storefront does not list; null when none should be (withdrawn, sold off, or before its season).</summary>
     public static ShopifyNewProduct? New(ErpItemState item, CatalogRules rules, string locationId, int available)
     {
         var lifecycle = LifecycleOf(item, rules);
-        if (Withdrawn(item, lifecycle) || SoldOff(lifecycle, available))
+        if (Withdrawn(item, lifecycle) || SoldOff(lifecycle, available) || item.OffSeason)
         {
             return null;
         }

@@ -16,7 +16,7 @@ namespace SyncLab.Engine.Products;
 /// active again when the ERP says so; its low-stock, clearance, back-soon and pre-order flags and its
 /// inventory policy follow the item.
 /// </summary>
-public sealed class ProductProcess(StorefrontCatalog catalog, ShopifyAdminClient shop, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
+public sealed class ProductProcess(StorefrontCatalog catalog, ShopifyAdminClient shop, IDbContextFactory<EngineDb> dbs, EngineOptions options, TimeProvider clock) : IProcess
 {
     public const string ProcessName = "products";
 
@@ -31,6 +31,8 @@ public sealed class ProductProcess(StorefrontCatalog catalog, ShopifyAdminClient
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
+        // Seasonal items: in or out of season now, on the business clock (Seasons/SeasonWindow).
+        state = state with { OffSeason = Seasons.SeasonWindow.IsOff(state, clock.GetUtcNow(), options.MerchantZone()) };
         var rules = options.Catalog;
         var available = StockPlan.AvailableToSell(state, options.SafetyStock);
         var variant = await catalog.VariantAsync(state, ct);

@@ -15,6 +15,12 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
 
     public DbSet<DataError> DataErrors => Set<DataError>();
 
+    public DbSet<Scheduling.JobScheduleRecord> JobSchedules => Set<Scheduling.JobScheduleRecord>();
+
+    public DbSet<Scheduling.ScheduledRunRecord> ScheduledRuns => Set<Scheduling.ScheduledRunRecord>();
+
+    public DbSet<Reconciliation.ReconciliationRunRecord> ReconciliationRuns => Set<Reconciliation.ReconciliationRunRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Checkpoint>().HasKey(c => c.Source);
@@ -31,6 +37,13 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
         {
             d.HasKey(x => x.Id);
             d.HasIndex(x => new { x.Process, x.Key });
+        });
+        modelBuilder.Entity<Scheduling.JobScheduleRecord>().HasKey(s => s.Job);
+        modelBuilder.Entity<Scheduling.ScheduledRunRecord>().HasKey(r => new { r.Job, r.OccurrenceTicks });
+        modelBuilder.Entity<Reconciliation.ReconciliationRunRecord>(r =>
+        {
+            r.HasKey(x => x.Id);
+            r.HasIndex(x => x.OccurrenceTicks).IsUnique();
         });
     }
 }

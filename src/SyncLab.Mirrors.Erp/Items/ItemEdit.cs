@@ -35,6 +35,11 @@ internal sealed record ItemEdit
 
     public int? LowStockThreshold { get; init; }
 
+    /// <summary>The selling season's first and last day; <see cref="DateOnly.MinValue"/> blanks one.</summary>
+    public DateOnly? SeasonStartDate { get; init; }
+
+    public DateOnly? SeasonEndDate { get; init; }
+
     public decimal? UnitPrice { get; init; }
 
     public decimal? UnitCost { get; init; }
@@ -86,11 +91,17 @@ internal sealed record ItemEdit
             changed.Add($"WebEnabled={web}");
         }
         Set(nameof(LifecycleCode), LifecycleCode, item.LifecycleCode, v => item.LifecycleCode = v);
-        if (RestockDate is { } restock && restock != item.RestockDate)
+        void SetDate(string name, DateOnly? value, DateOnly current, Action<DateOnly> assign)
         {
-            item.RestockDate = restock;
-            changed.Add($"RestockDate={ODataJson.Date(restock)}");
+            if (value is { } day && day != current)
+            {
+                assign(day);
+                changed.Add($"{name}={ODataJson.Date(day)}");
+            }
         }
+        SetDate(nameof(RestockDate), RestockDate, item.RestockDate, v => item.RestockDate = v);
+        SetDate(nameof(SeasonStartDate), SeasonStartDate, item.SeasonStartDate, v => item.SeasonStartDate = v);
+        SetDate(nameof(SeasonEndDate), SeasonEndDate, item.SeasonEndDate, v => item.SeasonEndDate = v);
         if (AllowBackorder is { } backorder && backorder != item.AllowBackorder)
         {
             item.AllowBackorder = backorder;

@@ -20,7 +20,9 @@ public sealed record ItemCardChange(
     string? LifecycleCode = null,
     DateOnly? RestockDate = null,
     bool? AllowBackorder = null,
-    int? LowStockThreshold = null);
+    int? LowStockThreshold = null,
+    DateOnly? SeasonStartDate = null,
+    DateOnly? SeasonEndDate = null);
 
 /// <summary><c>GET</c> and <c>PATCH /_synclab/erp/items/{number}</c>: look at or edit an item card as the office does.</summary>
 internal static class EditItemCard
@@ -49,6 +51,10 @@ internal static class EditItemCard
         {
             return OfficeApi.Invalid("erp-invalid-item", "Invalid item", "lifecycleCode and baseUnitOfMeasure are at most 10 characters, category at most 20 (BC's Code fields).");
         }
+        if (body.SeasonStartDate is { } start && body.SeasonEndDate is { } end && end != DateOnly.MinValue && end < start)
+        {
+            return OfficeApi.Invalid("erp-invalid-item", "Invalid item", "seasonEndDate must not be before seasonStartDate.");
+        }
         var edit = new ItemEdit
         {
             DisplayName = body.Description,
@@ -64,6 +70,8 @@ internal static class EditItemCard
             RestockDate = body.RestockDate,
             AllowBackorder = body.AllowBackorder,
             LowStockThreshold = body.LowStockThreshold,
+            SeasonStartDate = body.SeasonStartDate,
+            SeasonEndDate = body.SeasonEndDate,
         };
         var result = await writer.EditByNumberAsync(number, edit, "the office", cancellationToken);
         return result.Outcome == EditOutcome.NotFound ? OfficeApi.UnknownItem(number) : TypedResults.Ok(OfficeItem.Of(result.Item!));

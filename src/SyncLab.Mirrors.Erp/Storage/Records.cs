@@ -78,6 +78,12 @@ internal sealed class ItemRecord : ISequenced
     /// <summary>Commerce connector field: stock at or below which the web flags the item as low; 0 uses the category's.</summary>
     public int LowStockThreshold { get; set; }
 
+    /// <summary>Commerce connector field: the first day of the item's selling season; 0001-01-01 (blank) means no season.</summary>
+    public DateOnly SeasonStartDate { get; set; }
+
+    /// <summary>Commerce connector field: the last day of the item's selling season; blank means the season has no end.</summary>
+    public DateOnly SeasonEndDate { get; set; }
+
     public DateTimeOffset LastModifiedDateTime { get; set; }
 
     /// <summary>Row version behind the ETag; taken from one counter for the whole company, like SQL's rowversion.</summary>

@@ -40,6 +40,12 @@ public sealed record BcWebItem(
     [JsonPropertyName("lowStockThreshold")]
     public int LowStockThreshold { get; init; }
 
+    [JsonPropertyName("seasonStartDate")]
+    public DateOnly? SeasonStartDate { get; init; }
+
+    [JsonPropertyName("seasonEndDate")]
+    public DateOnly? SeasonEndDate { get; init; }
+
     [JsonPropertyName("systemCreatedAt")]
     public DateTimeOffset? SystemCreatedAt { get; init; }
 

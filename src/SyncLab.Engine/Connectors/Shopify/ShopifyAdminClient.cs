@@ -74,22 +74,26 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, V
             {
                 continue;
             }
-            found[sku] = new ShopifyVariant(
-                (string)n["id"]!,
-                (string)n["product"]!["id"]!,
-                (string)n["inventoryItem"]!["id"]!,
-                sku,
-                ParseMoney(n["price"]) ?? 0m,
-                ParseMoney(n["compareAtPrice"]),
-                (string?)n["product"]!["status"] ?? "ACTIVE")
-            {
-                Tags = n["product"]!["tags"]?.AsArray().Select(t => (string)t!).ToList() ?? [],
-                Vendor = (string?)n["product"]!["vendor"] ?? string.Empty,
-                InventoryPolicy = (string?)n["inventoryPolicy"] ?? "DENY",
-            };
+            found[sku] = ParseVariant(n);
         }
         return found;
     }
+
+    /// <summary>A variant node with <c>id sku price compareAtPrice inventoryPolicy product { id status tags vendor } inventoryItem { id }</c>.</summary>
+    internal static ShopifyVariant ParseVariant(JsonNode n) =>
+        new(
+            (string)n["id"]!,
+            (string)n["product"]!["id"]!,
+            (string)n["inventoryItem"]!["id"]!,
+            (string?)n["sku"] ?? string.Empty,
+            ParseMoney(n["price"]) ?? 0m,
+            ParseMoney(n["compareAtPrice"]),
+            (string?)n["product"]!["status"] ?? "ACTIVE")
+        {
+            Tags = n["product"]!["tags"]?.AsArray().Select(t => (string)t!).ToList() ?? [],
+            Vendor = (string?)n["product"]!["vendor"] ?? string.Empty,
+            InventoryPolicy = (string?)n["inventoryPolicy"] ?? "DENY",
+        };
 
     /// <summary>Creates the product with its variant, SKU, prices, policy and stock in one call (productSet), so no product is ever left without its SKU.</summary>
     public async Task<ShopifyVariant> CreateProductAsync(ShopifyNewProduct product, CancellationToken ct)

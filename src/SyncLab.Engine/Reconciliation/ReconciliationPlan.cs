@@ -1,0 +1,139 @@
+using System.Globalization;
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Inventory;
+using SyncLab.Engine.Prices;
+using SyncLab.Engine.Products;
+
+namespace SyncLab.Engine.Reconciliation;
+
+/// <summary>The kinds of difference a reconciliation finds.</summary>
+public static class DriftKind
+{
+    public const string Price = "price";
+    public const string Stock = "stock";
+    public const string Status = "status";
+    public const string Missing = "missing";
+    public const string DataError = "data-error";
+    public const string UnknownSku = "unknown-sku";
+
+    /// <summary>Kinds the engine heals by queueing its normal process work; the others are only reported.</summary>
+    public static bool Healable(string kind) => kind is Price or Stock or Status or Missing;
+}
+
+/// <summary>
+/// One difference between what the ERP says the storefront should show and what it shows. <paramref name="Heal"/> is
+/// the process whose normal work fixes it (null: the engine cannot, see <paramref name="Reason"/>); <paramref name="PriceList"/>
+/// names the price list in effect when the price comes from one.
+/// </summary>
+public sealed record Finding(string Sku, string Kind, string Found, string Expected, string? Heal, string Reason, string? PriceList = null);
+
+/// <summary>
+/// Compares ERP truth with the storefront, item by item, with the same pure decisions the processes apply — so a
+/// reconciliation never disagrees with the engine's own steady state:
+/// status, tags and policy as <see cref="ProductPlan.Decide"/> (a withdrawn item must be archived; nothing else is
+/// compared for it); the price as <see cref="PricePlan.Decide"/>, unless a price list took effect after the item card
+/// last changed, in which case the price list in effect (<see cref="PriceListPlan.PriceAt"/>), as the effective-prices
+/// process left it; stock as <see cref="StockPlan.AvailableToSell"/>. A web item the storefront does not list is
+/// missing; a storefront SKU the ERP does not know, or an item whose data the mapping refuses, is reported, not healed.
+/// </summary>
+public static class ReconciliationPlan
+{
+    public static IReadOnlyList<Finding> Compare(
+        IReadOnlyCollection<ErpItemState> items,
+        IReadOnlyDictionary<string, IReadOnlyList<EffectivePrice>> priceLines,
+        IReadOnlyCollection<ListedVariant> storefront,
+        DateTimeOffset now,
+        CatalogRules rules,
+        int safetyStock)
+    {
+        var findings = new List<Finding>();
+        var listed = storefront.Where(v => v.Variant.Sku.Length > 0).GroupBy(v => v.Variant.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var variant = listed.GetValueOrDefault(item.Sku);
+            if (variant is null && !item.WebEnabled)
+            {
+                continue;
+            }
+            try
+            {
+                findings.AddRange(CompareItem(item, variant, priceLines.GetValueOrDefault(item.Sku) ?? [], now, rules, safetyStock));
+            }
+            catch (DataErrorException e)
+            {
+                findings.Add(new Finding(item.Sku, DriftKind.DataError, variant?.Variant.ProductStatus ?? "not listed", "a product the mapping can make", null, e.Message));
+            }
+        }
+        var known = items.Select(i => i.Sku).ToHashSet(StringComparer.Ordinal);
+        findings.AddRange(listed.Values.Where(v => !known.Contains(v.Variant.Sku)).Select(v => new Finding(
+            v.Variant.Sku, DriftKind.UnknownSku, v.Variant.ProductStatus, "an ERP item", null, $"{v.Variant.Sku}: listed on the storefront, but the ERP has no item with this SKU; left as it is")));
+        return findings;
+    }
+
+    private static List<Finding> CompareItem(
+        ErpItemState item, ListedVariant? listed, IReadOnlyList<EffectivePrice> lines, DateTimeOffset now, CatalogRules rules, int safetyStock)
+    {
+        var findings = new List<Finding>();
+        var lifecycle = ProductPlan.LifecycleOf(item, rules);
+        var withdrawn = ProductPlan.Withdrawn(item, lifecycle);
+        var available = StockPlan.AvailableToSell(item, safetyStock);
+        if (listed is null)
+        {
+            if (!withdrawn && !item.OffSeason && !ProductPlan.SoldOff(lifecycle, available))
+            {
+                findings.Add(new Finding(item.Sku, DriftKind.Missing, "not listed", "listed", ProductProcess.ProcessName, $"{item.Sku}: a web item the storefront does not list"));
+            }
+            return findings;
+        }
+        var variant = listed.Variant;
+        try
+        {
+            if (ProductPlan.Decide(item, variant, rules, available) is { } change)
+            {
+                var found = change.Status is null ? string.Join(' ', variant.Tags) : variant.ProductStatus;
+                findings.Add(new Finding(item.Sku, DriftKind.Status, found, change.Summary, ProductProcess.ProcessName, $"{item.Sku}: {change.Summary}"));
+            }
+        }
+        catch (DataErrorException e)
+        {
+            // The listing cannot be decided (e.g. a unit code the mapping lacks): reported; price and stock still compared.
+            findings.Add(new Finding(item.Sku, DriftKind.DataError, variant.ProductStatus, "a product the mapping can make", null, e.Message));
+        }
+        if (withdrawn)
+        {
+            return findings;
+        }
+        if (PriceListTookEffectLast(item, lines, now))
+        {
+            var price = PriceListPlan.PriceAt(lines, item.UnitPrice, now);
+            if (price.Price != variant.Price || price.CompareAtPrice != variant.CompareAtPrice)
+            {
+                var code = lines.Where(l => l.IsInEffectAt(now)).OrderBy(l => l.Starts).Select(l => l.ListCode).LastOrDefault() ?? lines[^1].ListCode;
+                findings.Add(new Finding(item.Sku, DriftKind.Price, Money(variant.Price, variant.CompareAtPrice), Money(price.Price, price.CompareAtPrice), EffectivePriceProcess.ProcessName, $"{item.Sku}: the {price.Source} is in effect", code));
+            }
+        }
+        else if (PricePlan.Decide(item, variant, lifecycle, rules) is { } price)
+        {
+            findings.Add(new Finding(item.Sku, DriftKind.Price, Money(price.From, variant.CompareAtPrice), Money(price.To, price.CompareAt), PriceProcess.ProcessName, $"{item.Sku}: the item card price"));
+        }
+        if (listed.Available != available)
+        {
+            findings.Add(new Finding(
+                item.Sku, DriftKind.Stock, listed.Available?.ToString(CultureInfo.InvariantCulture) ?? "not stocked", available.ToString(CultureInfo.InvariantCulture),
+                InventoryProcess.ProcessName, $"{item.Sku}: ERP stock less safety stock"));
+        }
+        return findings;
+    }
+
+    /// <summary>
+    /// Whether the item's price comes from its price lists: the newest of them took effect (a start or end passed,
+    /// or a list published with a date already passed) after the item card last changed. The later event wins, as in the engine.
+    /// </summary>
+    public static bool PriceListTookEffectLast(ErpItemState item, IReadOnlyList<EffectivePrice> lines, DateTimeOffset now) =>
+        lines.Select(l => PriceListPlan.Missed(l, now)).OfType<DateTimeOffset>().DefaultIfEmpty(DateTimeOffset.MinValue).Max() > item.ModifiedAt;
+
+    private static string Money(decimal price, decimal? compareAt) =>
+        compareAt is { } c
+            ? string.Create(CultureInfo.InvariantCulture, $"{price:0.00} (compare at {c:0.00})")
+            : price.ToString("0.00", CultureInfo.InvariantCulture);
+}
