@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,9 @@ namespace SyncLab.Engine.Orders;
 /// same transaction that marks the change applied) answers "done already?"; for the window between the
 /// ERP's answer and that commit, the ERP itself is asked for the order's external document number.
 /// Once the ERP has the order (or its cancellation is done), the order is handed on to the warehouse.
+/// An order whose day the ERP's books are closed for is posted on today, or held until the period opens (<see cref="ClosedBooks"/>).
 /// </summary>
-public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
+public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, TimeProvider clock) : IProcess
 {
     public const string ProcessName = "orders";
     public const string SalesOrderKind = "salesOrder";
@@ -51,9 +53,11 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         var itemIds = await ErpItemReferences.ItemIdsAsync(db, order.Lines.Select(l => l.Sku), ct);
         var customer = await CustomerAsync(order, ct);
         var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, options.MerchantZone());
-        var created = await erp.CreateSalesOrderAsync(plan, ct);
+        var (created, postingDate) = await ClosedBooks.PostAsync(
+            $"order {order.Name}", plan.OrderDate, ClosedBooks.Today(clock, options.MerchantZone()), date => erp.CreateSalesOrderAsync(plan with { PostingDate = date }, ct));
+        var moved = postingDate == plan.OrderDate ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", posting on {postingDate:yyyy-MM-dd} (books closed for {plan.OrderDate:yyyy-MM-dd})");
         return ProcessOutcome.Changed(
-            $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}",
+            $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}{moved}",
             Reference(order, created),
             new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number })
             with { FollowUps = [OrderToWmsProcess.HandOff(item)] };

@@ -23,6 +23,7 @@ internal static class OfficeApi
         CreateItem.Map(office);
         EditItemCard.Map(office);
         ClosePeriod.Map(office);
+        NumberSeriesSetup.Map(office);
         PublishPriceList.Map(office);
     }
 

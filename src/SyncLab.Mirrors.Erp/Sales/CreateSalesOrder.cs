@@ -78,6 +78,11 @@ internal static class CreateSalesOrder
         {
             // Taken inside the try: a refused order leaves the series as it was (the change tracker is cleared).
             order.Number = await NumberSeries.NextAsync(db, NumberSeries.SalesOrder, orderDate, cancellationToken);
+            // A series restarted on a number an open order still has: BC's insert fails on the Sales Header's key.
+            if (await db.SalesOrders.AnyAsync(o => o.Number == order.Number, cancellationToken))
+            {
+                throw VendorError.SameKeyExists("Sales Header", $"Document Type='Order',No.='{order.Number}'");
+            }
             order.Id = StableIds.For(company.Seed, "salesOrder", order.Number);
             CustomerRules.EnsureCanCreate(customer, creditMemo: false);
             request.Service<PostingPeriod>().EnsureOpen(postingDate);

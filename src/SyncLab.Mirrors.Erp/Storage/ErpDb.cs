@@ -93,7 +93,7 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
             e.HasKey(l => l.Id);
             e.HasIndex(l => l.DocumentId);
         });
-        modelBuilder.Entity<NumberSeriesRecord>(e => e.HasKey(s => s.Code));
+        modelBuilder.Entity<NumberSeriesRecord>(e => e.HasKey(s => new { s.Code, s.StartingDate }));
         modelBuilder.Entity<PriceListRecord>(e =>
         {
             e.HasKey(p => p.Id);
