@@ -37,6 +37,7 @@ public static class ErpMirrorExtensions
         services.AddSingleton(ErpCompany.From(estate, settings));
         services.AddSingleton<ErpWriteGate>();
         services.AddSingleton<PostingPeriod>();
+        services.AddSingleton<ApiUpgrade>();
         services.AddSingleton<WebhookClient>();
         services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<DeltaTracker>();

@@ -18,6 +18,7 @@ public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClie
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
+        ApiDrift.Ensure(state, ProcessName, ApiDrift.Inventory);
         // Withdrawn items are archived by the products process: no more replenishment is pushed for them.
         if (ProductPlan.Withdrawn(state, ProductPlan.LifecycleOf(state, options.Catalog)))
         {

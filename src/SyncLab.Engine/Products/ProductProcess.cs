@@ -29,6 +29,8 @@ public sealed class ProductProcess(StorefrontCatalog catalog, ShopifyAdminClient
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
+        // Tags, status and a new product's price all follow price and stock: a drifted answer must not decide them.
+        ApiDrift.Ensure(state, ProcessName, ApiDrift.UnitPrice, ApiDrift.Inventory);
         var rules = options.Catalog;
         var available = StockPlan.AvailableToSell(state, options.SafetyStock);
         var variant = await shop.FindVariantBySkuAsync(state.Sku, ct);

@@ -24,6 +24,7 @@ internal static class OfficeApi
         EditItemCard.Map(office);
         ClosePeriod.Map(office);
         NumberSeriesSetup.Map(office);
+        UpgradeApi.Map(office);
         PublishPriceList.Map(office);
     }
 
