@@ -73,6 +73,7 @@ public static class ErpMirrorExtensions
         ReadItems.Map(routes);
         PatchItem.Map(routes);
         WebItemsPage.Map(routes);
+        Tax.SalesTaxRates.Map(routes);
         LocationsPage.Map(routes);
         CustomersPage.Map(routes);
         WebCustomersPage.Map(routes);

@@ -50,6 +50,8 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         {
             throw new DataErrorException($"order {order.Name} has no e-mail to match an ERP customer by");
         }
+        // Checked before anything is written: an order taxed otherwise than the ERP would tax it creates nothing there.
+        SalesTaxCheck.Ensure(order, SalesOrderPlan.OrderDate(order, options.MerchantZone()), await erp.SalesTaxRatesAsync(ct));
         var itemIds = await ErpItemReferences.ItemIdsAsync(db, order.Lines.Select(l => l.Sku), ct);
         var customer = await CustomerAsync(order, ct);
         var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, options.MerchantZone());

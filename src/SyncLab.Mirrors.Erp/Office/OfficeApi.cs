@@ -25,6 +25,7 @@ internal static class OfficeApi
         ClosePeriod.Map(office);
         NumberSeriesSetup.Map(office);
         UpgradeApi.Map(office);
+        SalesTaxSetup.Map(office);
         PublishPriceList.Map(office);
     }
 

@@ -8,6 +8,8 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
 {
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
 
+    public DbSet<Tax.SalesTaxRateRecord> SalesTaxRates => Set<Tax.SalesTaxRateRecord>();
+
     public DbSet<LocationRecord> Locations => Set<LocationRecord>();
 
     public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
@@ -105,5 +107,10 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
             e.HasIndex(l => l.PriceListId);
         });
         modelBuilder.Entity<SubscriptionRecord>(e => e.HasKey(s => s.SubscriptionId));
+        modelBuilder.Entity<Tax.SalesTaxRateRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.EffectiveDate).IsUnique();
+        });
     }
 }

@@ -78,3 +78,8 @@ public sealed record BcCreditMemo(
     [JsonPropertyName("postingDate")]
     public DateOnly? PostingDate { get; init; }
 }
+
+/// <summary>One rate of the ERP's sales tax setup (the commerce connector's salesTaxRates page); a blank date is 0001-01-01.</summary>
+public sealed record BcSalesTaxRate(
+    [property: JsonPropertyName("effectiveDate")] DateOnly EffectiveDate,
+    [property: JsonPropertyName("taxPercent")] decimal TaxPercent);
