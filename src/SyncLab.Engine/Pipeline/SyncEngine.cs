@@ -19,6 +19,7 @@ public sealed partial class SyncEngine(
     IEnumerable<IChangeSource> sources,
     IEnumerable<IProcess> processes,
     IEnumerable<IEngineCache> caches,
+    StorefrontCatalog catalog,
     TimeProvider clock,
     EngineTelemetry telemetry,
     ILogger<SyncEngine> log) : BackgroundService
@@ -138,12 +139,8 @@ public sealed partial class SyncEngine(
     {
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
+            // SQLite connections come set up by Storage/SqliteStoreTuning (write-ahead log, busy timeout).
             await db.Database.EnsureCreatedAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                // Readers keep reading while a writer commits; the queue has several writers.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
         }
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         await base.StartAsync(cancellationToken);
@@ -208,23 +205,38 @@ public sealed partial class SyncEngine(
     private async Task<bool> WorkRoundAsync(CancellationToken ct)
     {
         List<WorkItem> heads;
+        RoundFacts facts;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var now = clock.GetUtcNow().UtcTicks;
-            var due = await db.WorkItems.Where(w => w.State == WorkState.Pending && w.DueAtTicks <= now)
+            var due = await db.WorkItems.AsNoTracking().Where(w => w.State == WorkState.Pending && w.DueAtTicks <= now)
                 .OrderBy(w => w.Id).Take(1000).ToListAsync(ct);
             // Per key, only the newest captured version matters (full state); older ones are stale.
-            heads = due.GroupBy(w => (w.Process, w.Key)).Select(g => g.OrderBy(w => w.Version, StringComparer.Ordinal).Last()).ToList();
+            var groups = due.GroupBy(w => (w.Process, w.Key)).ToList();
+            heads = groups.Select(g => g.OrderBy(w => w.Version, StringComparer.Ordinal).Last()).ToList();
+            facts = await RoundFacts.ReadAsync(db, heads, groups.Where(g => g.Count() > 1).Select(g => g.Key), ct);
         }
         if (heads.Count == 0)
         {
             return false;
         }
-        await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, ApplyAsync);
+        var skus = heads.Where(h => _processes[h.Process].ReadsStorefrontVariants).Select(h => h.Key).Distinct(StringComparer.Ordinal).ToList();
+        if (skus.Count > 0)
+        {
+            await catalog.ReadAheadAsync(skus, ct);
+        }
+        try
+        {
+            await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, (head, c) => ApplyAsync(head, facts, c));
+        }
+        finally
+        {
+            catalog.EndRound();
+        }
         return true;
     }
 
-    private async ValueTask ApplyAsync(WorkItem head, CancellationToken ct)
+    private async ValueTask ApplyAsync(WorkItem head, RoundFacts facts, CancellationToken ct)
     {
         ProcessOutcome? outcome = null;
         Exception? failure = null;
@@ -233,7 +245,11 @@ public sealed partial class SyncEngine(
         string outcomeTag;
         TimeSpan? lag = null;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var applied = await db.AppliedVersions.FindAsync([head.Process, head.Key], ct);
+        var applied = facts.Applied.GetValueOrDefault((head.Process, head.Key));
+        if (applied is not null)
+        {
+            db.AppliedVersions.Attach(applied);
+        }
         var isStale = applied is not null && string.CompareOrdinal(applied.Version, head.Version) >= 0;
         if (!isStale)
         {
@@ -247,12 +263,17 @@ public sealed partial class SyncEngine(
             }
         }
         var now = clock.GetUtcNow().UtcTicks;
-        var item = await db.WorkItems.SingleAsync(w => w.Id == head.Id, ct);
-        // Older versions of the same key still queued are superseded by this one's full state.
+        // Read at the start of the round, and only this round's pass touches a pending item.
+        var item = db.WorkItems.Attach(head).Entity;
+        // Older versions of the same key due in this round are superseded by this one's full state. (One queued
+        // for later is found stale by the applied version when it falls due.)
+        if (facts.Superseding.Contains((head.Process, head.Key)))
+        {
 #pragma warning disable CA1309 // EF translates string.Compare to SQL '<'; versions are fixed-width digits, so ordinal and SQL order agree.
-        await db.WorkItems.Where(w => w.Process == head.Process && w.Key == head.Key && w.State == WorkState.Pending && w.Id != head.Id && string.Compare(w.Version, head.Version) < 0)
+            await db.WorkItems.Where(w => w.Process == head.Process && w.Key == head.Key && w.State == WorkState.Pending && w.Id != head.Id && string.Compare(w.Version, head.Version) < 0)
 #pragma warning restore CA1309
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Stale), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Stale), ct);
+        }
         switch (failure)
         {
             case null when isStale:
@@ -275,8 +296,11 @@ public sealed partial class SyncEngine(
                 // Hand-offs to processes this engine does not run (e.g. no warehouse configured) are not queued.
                 await WorkQueue.EnqueueAsync(db, outcome.FollowUps.Where(f => _processes.ContainsKey(f.Process)).ToList(), now, ct);
                 // A later version that applies resolves what earlier versions of the record reported.
-                await db.DataErrors.Where(e => e.Process == head.Process && e.Key == head.Key).ExecuteDeleteAsync(ct);
-                await db.HeldChanges.Where(h => h.Process == head.Process && h.Key == head.Key).ExecuteDeleteAsync(ct);
+                if (facts.Reported.Contains((head.Process, head.Key)))
+                {
+                    await db.DataErrors.Where(e => e.Process == head.Process && e.Key == head.Key).ExecuteDeleteAsync(ct);
+                }
+                await EndHoldAsync(db, head, facts, ct);
                 if (!string.IsNullOrEmpty(outcome.Summary))
                 {
                     LogApplied(head.Process, outcome.Summary);
@@ -303,7 +327,7 @@ public sealed partial class SyncEngine(
                 outcomeTag = EngineTelemetry.Outcomes.Held;
                 break;
             default:
-                await db.HeldChanges.Where(h => h.Process == head.Process && h.Key == head.Key).ExecuteDeleteAsync(ct);
+                await EndHoldAsync(db, head, facts, ct);
                 item.State = WorkState.Failed;
                 item.LastError = failure.Message;
                 db.DataErrors.Add(new DataError { Process = head.Process, Key = head.Key, Version = head.Version, Message = failure.Message, AtTicks = now });
@@ -321,6 +345,14 @@ public sealed partial class SyncEngine(
     /// </summary>
     private static long LagStartTicks(WorkItem item) =>
         item.Attempts == 0 ? Math.Max(item.CapturedAtTicks, item.DueAtTicks) : item.CapturedAtTicks;
+
+    private static async Task EndHoldAsync(EngineDb db, WorkItem head, RoundFacts facts, CancellationToken ct)
+    {
+        if (facts.Held.Contains((head.Process, head.Key)))
+        {
+            await db.HeldChanges.Where(h => h.Process == head.Process && h.Key == head.Key).ExecuteDeleteAsync(ct);
+        }
+    }
 
     private static async Task HoldAsync(EngineDb db, WorkItem head, string reason, long now, CancellationToken ct)
     {
