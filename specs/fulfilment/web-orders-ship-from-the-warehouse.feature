@@ -76,7 +76,7 @@ Feature: Web orders ship from the warehouse, and the shopper and the ERP hear ab
     Then the ERP has 0 sales orders for the web order
     And the warehouse has 0 shipments for the web order
 
-  Scenario: The ERP refuses to invoice into a closed period; the shopper still gets tracking and the engine reports it
+  Scenario: The ERP refuses to invoice into a closed period; the shopper still gets tracking and the invoice waits for the period
     Given a web item known as "the lamp" that the warehouse stocks
     When a shopper "emmy@example.com" orders 1 of "the lamp" on the storefront
     And the engine's next poll has run
@@ -86,4 +86,8 @@ Feature: Web orders ship from the warehouse, and the shopper and the ERP hear ab
     Then the web order is fulfilled on the storefront with the warehouse's tracking number and carrier "USPS"
     And the ERP has 0 invoices for the web order
     And the ERP has 1 sales order for the web order
-    And the engine reports a data error for the web order's parcel saying "not within your range of allowed posting dates"
+    And the engine holds the web order's parcel saying "books are closed for 2026-11-02"
+    When the office keeps the ERP's books open only from 2026-11-01 to 2026-11-30
+    And the engine has looked again at what it holds
+    Then the ERP has 1 invoice for the web order
+    And the ERP invoice for the web order is posted on 2026-11-02

@@ -73,6 +73,12 @@ public sealed record EngineOptions
 
     public int MaxAttempts { get; init; } = 8;
 
+    /// <summary>
+    /// How often held work (a document the ERP refuses because its books are closed for the day) is offered to
+    /// the ERP again, on the business clock. Held work is never dead-lettered: the office opens the period.
+    /// </summary>
+    public TimeSpan HoldRecheck { get; init; } = TimeSpan.FromMinutes(15);
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public EngineStore Store { get; init; } = EngineStore.Sqlite("synclab-engine.db");

@@ -37,6 +37,7 @@ public static class ErpMirrorExtensions
         services.AddSingleton(ErpCompany.From(estate, settings));
         services.AddSingleton<ErpWriteGate>();
         services.AddSingleton<PostingPeriod>();
+        services.AddSingleton<ApiUpgrade>();
         services.AddSingleton<WebhookClient>();
         services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<DeltaTracker>();
@@ -72,6 +73,7 @@ public static class ErpMirrorExtensions
         ReadItems.Map(routes);
         PatchItem.Map(routes);
         WebItemsPage.Map(routes);
+        Tax.SalesTaxRates.Map(routes);
         LocationsPage.Map(routes);
         CustomersPage.Map(routes);
         WebCustomersPage.Map(routes);

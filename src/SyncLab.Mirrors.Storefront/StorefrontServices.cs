@@ -8,6 +8,7 @@ using SyncLab.MirrorKit.RateLimits;
 using SyncLab.Mirrors.Storefront.Admin;
 using SyncLab.Mirrors.Storefront.Data;
 using SyncLab.Mirrors.Storefront.GraphApi;
+using SyncLab.Mirrors.Storefront.Orders;
 using SyncLab.Mirrors.Storefront.Shop;
 using SyncLab.Mirrors.Storefront.Webhooks;
 
@@ -26,10 +27,15 @@ public static class StorefrontServices
         services.AddSingleton<AdminGraphQLEngine>();
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<ShopWriteGate>();
+        services.AddSingleton<TaxSchedule>();
         services.AddScoped<ShopRequest>();
         services.AddHostedService<WebhookDispatcher>();
-        services.AddMirrorReset("shop", (sp, ct) => StorefrontAdmin.ResetShopAsync(
-            sp.GetRequiredService<StorefrontDb>(), estate, sp.GetRequiredService<ShopWriteGate>(), sp.GetRequiredService<LeakyBuckets>(), ct));
+        services.AddMirrorReset("shop", (sp, ct) =>
+        {
+            sp.GetRequiredService<TaxSchedule>().Reset();
+            return StorefrontAdmin.ResetShopAsync(
+                sp.GetRequiredService<StorefrontDb>(), estate, sp.GetRequiredService<ShopWriteGate>(), sp.GetRequiredService<LeakyBuckets>(), ct);
+        });
         return builder;
     }
 

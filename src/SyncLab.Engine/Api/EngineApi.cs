@@ -12,7 +12,7 @@ using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Api;
 
-/// <summary>The engine's own API (problem+json): status, sync now, quiescence, data errors, dead letters, replay, dry run.</summary>
+/// <summary>The engine's own API (problem+json): status, sync now, quiescence, data errors, held work, dead letters, replay, dry run.</summary>
 public static class EngineApi
 {
     private static readonly JsonSerializerOptions ReplayJson = new(JsonSerializerDefaults.Web)
@@ -32,6 +32,7 @@ public static class EngineApi
         engine.MapGet("/quiescence", QuiescenceAsync);
         engine.MapGet("/data-errors", DataErrorsAsync);
         engine.MapGet("/dead-letters", DeadLettersAsync);
+        engine.MapGet("/held", HeldAsync);
         engine.MapPost("/dead-letters/replay", (HttpRequest request, SyncEngine e, IDbContextFactory<EngineDb> dbs, TimeProvider clock, CancellationToken ct) =>
             ReplayAsync(request, e, dbs, clock, Replay.DeadLettersAsync, ct));
         engine.MapPost("/data-errors/replay", (HttpRequest request, SyncEngine e, IDbContextFactory<EngineDb> dbs, TimeProvider clock, CancellationToken ct) =>
@@ -115,6 +116,21 @@ public static class EngineApi
         }
         var rows = await query.OrderBy(d => d.Id).Take(1000).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(d => new DataErrorView(d.Id, d.Process, d.Key, d.Version, d.Message, new DateTimeOffset(d.AtTicks, TimeSpan.Zero))).ToList());
+    }
+
+    public sealed record HeldView(string Process, string Key, string Version, string Reason, DateTimeOffset Since, int Checks);
+
+    /// <summary>Work the ERP refuses for now (books closed for its day), pending and looked at again on the business clock.</summary>
+    private static async Task<Ok<List<HeldView>>> HeldAsync(IDbContextFactory<EngineDb> dbs, string? key, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.HeldChanges.AsQueryable();
+        if (!string.IsNullOrEmpty(key))
+        {
+            query = query.Where(h => h.Key == key);
+        }
+        var rows = await query.OrderBy(h => h.SinceTicks).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(h => new HeldView(h.Process, h.Key, h.Version, h.Reason, new DateTimeOffset(h.SinceTicks, TimeSpan.Zero), h.Checks)).ToList());
     }
 
     private static async Task<Ok<List<DeadLetterView>>> DeadLettersAsync(IDbContextFactory<EngineDb> dbs, CancellationToken ct)

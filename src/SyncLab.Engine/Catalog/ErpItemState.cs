@@ -53,9 +53,17 @@ public sealed record ErpItemState(string Sku, string Number, decimal UnitPrice, 
     /// <summary>When the ERP card was created; null when the ERP does not say.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>Fields the engine needs that the ERP's answer lacked (API drift): their values above are 0 and must not be used.</summary>
+    public IReadOnlyList<string> MissingFields { get; init; } = [];
+
+    /// <summary>Fields the ERP answered that the engine does not know (where a renamed field may have gone).</summary>
+    public IReadOnlyList<string> NewFields { get; init; } = [];
+
     public static ErpItemState From(BcItem item, BcWebItem? web = null) =>
-        new(SkuRules.Canonical(item.Number), item.Number, item.UnitPrice, item.Inventory, item.Blocked, item.LastModifiedDateTime)
+        new(SkuRules.Canonical(item.Number), item.Number, item.UnitPrice ?? 0, item.Inventory ?? 0, item.Blocked, item.LastModifiedDateTime)
         {
+            MissingFields = ApiDrift.Missing(item),
+            NewFields = ApiDrift.New(item),
             Description = item.DisplayName,
             Description2 = item.DisplayName2 ?? string.Empty,
             Category = item.ItemCategoryCode ?? string.Empty,

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.ShipStation;
 using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Storage;
 
@@ -17,7 +19,7 @@ namespace SyncLab.Engine.Fulfilment;
 /// shipment seen twice — poll overlap, a retry after a half-done attempt — fulfils and invoices once.
 /// A problem on one side does not keep the other from being done.
 /// </summary>
-public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyFulfilmentClient shop, BusinessCentralClient erp) : IProcess
+public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyFulfilmentClient shop, BusinessCentralClient erp, EngineOptions options, TimeProvider clock) : IProcess
 {
     public const string ProcessName = "shipments";
     public const string FulfillmentKind = "fulfillment";
@@ -54,6 +56,7 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
         var problems = new List<string>();
         var done = new List<string>();
         IdMapping? reference = null;
+        HeldException? held = null;
 
         var order = await shop.OrderFulfilmentAsync(shipment.ExternalOrderId!, ct);
         var completes = true;
@@ -93,8 +96,12 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
             {
                 try
                 {
-                    await erp.ShipAndInvoiceAsync(salesOrder.Id, ct);
-                    done.Add($"ERP sales order {salesOrder.Number} shipped and invoiced");
+                    var postingDate = await InvoiceAsync(salesOrder, ct);
+                    done.Add(string.Create(CultureInfo.InvariantCulture, $"ERP sales order {salesOrder.Number} shipped and invoiced{(postingDate is { } d ? $" on {d:yyyy-MM-dd}" : string.Empty)}"));
+                }
+                catch (HeldException e)
+                {
+                    held = e;
                 }
                 catch (VendorCallException e) when (!e.Transient)
                 {
@@ -111,7 +118,44 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
             // What was done stays done (the next attempt finds it); what is wrong is reported on the shipment.
             throw new DataErrorException($"shipment {shipment.ShipmentId} ({shipment.ShipmentNumber}): {string.Join("; ", problems)}");
         }
+        if (held is not null)
+        {
+            // The storefront side is done and found again next time; the invoice waits for the office to open the period.
+            throw new HeldException($"shipment {shipment.ShipmentId} ({shipment.ShipmentNumber}): {held.Message}");
+        }
         var summary = $"shipment {shipment.ShipmentId} -> {(done.Count == 0 ? "already recorded" : string.Join(", ", done))}";
         return reference is null ? ProcessOutcome.Changed(summary) : ProcessOutcome.Changed(summary, reference);
+    }
+
+    /// <summary>
+    /// Ships and invoices the order on its posting date; when the ERP's books are closed for that day, on the
+    /// merchant's today (the order's posting date moved first), else held (<see cref="ClosedBooks"/>).
+    /// Answers the posting date when it had to move.
+    /// </summary>
+    private async Task<DateOnly?> InvoiceAsync(BcSalesDocument salesOrder, CancellationToken ct)
+    {
+        try
+        {
+            await erp.ShipAndInvoiceAsync(salesOrder.Id, ct);
+            return null;
+        }
+        catch (VendorCallException e) when (ClosedBooks.Refused(e) && salesOrder.PostingDate is { } own)
+        {
+            var today = ClosedBooks.Today(clock, options.MerchantZone());
+            if (today <= own)
+            {
+                throw ClosedBooks.Hold($"the invoice of ERP sales order {salesOrder.Number}", own, today);
+            }
+            try
+            {
+                await erp.MoveSalesOrderPostingDateAsync(salesOrder.Id, today, ct);
+                await erp.ShipAndInvoiceAsync(salesOrder.Id, ct);
+                return today;
+            }
+            catch (VendorCallException again) when (ClosedBooks.Refused(again))
+            {
+                throw ClosedBooks.Hold($"the invoice of ERP sales order {salesOrder.Number}", own, today);
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClie
             return ProcessOutcome.Nothing;
         }
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
+        ApiDrift.Ensure(state, ProcessName, ApiDrift.Inventory);
         // Withdrawn items are archived by the products process: no more replenishment is pushed for them.
         if (ProductPlan.Withdrawn(state, ProductPlan.LifecycleOf(state, options.Catalog)))
         {

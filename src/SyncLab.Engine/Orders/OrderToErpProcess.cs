@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,10 @@ namespace SyncLab.Engine.Orders;
 /// ERP's answer and that commit, the ERP itself is asked for the order's external document number.
 /// Once the ERP has the order (or its cancellation is done), the order is handed on to the warehouse.
 /// A cancelled order the warehouse has already shipped is not undone in the ERP (it needs a return): the warehouse
-/// is asked first, when one is configured.
+/// is asked first, when one is configured. An order whose day the ERP's books are closed for is posted on today,
+/// or held until the period opens (<see cref="ClosedBooks"/>).
 /// </summary>
-public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, ShipStationClient? warehouse = null) : IProcess
+public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, TimeProvider clock, ShipStationClient? warehouse = null) : IProcess
 {
     public const string ProcessName = "orders";
     public const string SalesOrderKind = "salesOrder";
@@ -51,12 +53,16 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
         {
             throw new DataErrorException($"order {order.Name} has no e-mail to match an ERP customer by");
         }
+        // Checked before anything is written: an order taxed otherwise than the ERP would tax it creates nothing there.
+        SalesTaxCheck.Ensure(order, SalesOrderPlan.OrderDate(order, options.MerchantZone()), await erp.SalesTaxRatesAsync(ct));
         var itemIds = await ErpItemReferences.ItemIdsAsync(db, order.Lines.Select(l => l.Sku), ct);
         var customer = await CustomerAsync(order, ct);
         var plan = SalesOrderPlan.Decide(order, customer.Id, itemIds, options.MerchantZone());
-        var created = await erp.CreateSalesOrderAsync(plan, ct);
+        var (created, postingDate) = await ClosedBooks.PostAsync(
+            $"order {order.Name}", plan.OrderDate, ClosedBooks.Today(clock, options.MerchantZone()), date => erp.CreateSalesOrderAsync(plan with { PostingDate = date }, ct));
+        var moved = postingDate == plan.OrderDate ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", posting on {postingDate:yyyy-MM-dd} (books closed for {plan.OrderDate:yyyy-MM-dd})");
         return ProcessOutcome.Changed(
-            $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}",
+            $"order {order.Name} -> ERP sales order {created.Number} for {customer.Number}{moved}",
             Reference(order, created),
             new IdMapping { System = ErpItemReferences.System, Kind = CustomerKind, Key = order.Email.ToLowerInvariant(), TargetId = customer.Id.ToString("D"), Extra = customer.Number })
             with { FollowUps = [OrderToWmsProcess.HandOff(item)] };

@@ -38,10 +38,12 @@ public static class SalesOrderPlan
         {
             throw new DataErrorException($"order {order.Name}: {string.Join("; ", problems)}");
         }
-        // The order's date is the merchant's calendar day, not UTC's: an order at 8 pm in Chicago is today's.
-        var orderDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.CreatedAt, merchantZone).DateTime);
-        return new BcNewSalesOrder(ExternalNumber(order), orderDate, customerId, order.Email, lines);
+        return new BcNewSalesOrder(ExternalNumber(order), OrderDate(order, merchantZone), customerId, order.Email, lines);
     }
+
+    /// <summary>The order's date is the merchant's calendar day, not UTC's: an order at 8 pm in Chicago is today's.</summary>
+    public static DateOnly OrderDate(ShopifyOrder order, TimeZoneInfo merchantZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.CreatedAt, merchantZone).DateTime);
 
     public static BcNewCustomer NewCustomer(ShopifyOrder order)
     {

@@ -4,9 +4,9 @@ using SyncLab.Engine.Storage;
 namespace SyncLab.Engine.Pipeline;
 
 /// <summary>
-/// What a round of work needs to know about its keys, read in three queries at its start instead of three per
-/// work item: the applied versions, which keys have older versions due in the same round, and which keys have
-/// data errors to clear once a later version applies. Only the pump's round changes these for its keys.
+/// What a round of work needs to know about its keys, read in four queries at its start instead of four per
+/// work item: the applied versions, which keys have older versions due in the same round, which keys have
+/// data errors to clear once a later version applies, and which are held. Only the pump's round changes these for its keys.
 /// </summary>
 internal sealed class RoundFacts
 {
@@ -15,6 +15,9 @@ internal sealed class RoundFacts
     public required IReadOnlySet<(string Process, string Key)> Superseding { get; init; }
 
     public required IReadOnlySet<(string Process, string Key)> Reported { get; init; }
+
+    /// <summary>Keys the engine holds (the ERP's books closed for them): their hold ends when a version applies or fails.</summary>
+    public IReadOnlySet<(string Process, string Key)> Held { get; init; } = new HashSet<(string, string)>();
 
     public static async Task<RoundFacts> ReadAsync(EngineDb db, IReadOnlyList<WorkItem> heads, IEnumerable<(string Process, string Key)> superseding, CancellationToken ct)
     {
@@ -26,8 +29,12 @@ internal sealed class RoundFacts
         var reported = keys.Count == 0
             ? []
             : await db.DataErrors.AsNoTracking().Where(e => keys.Contains(e.Key)).Select(e => new { e.Process, e.Key }).Distinct().ToListAsync(ct);
+        var held = keys.Count == 0
+            ? []
+            : await db.HeldChanges.AsNoTracking().Where(h => keys.Contains(h.Key)).Select(h => new { h.Process, h.Key }).ToListAsync(ct);
         return new RoundFacts
         {
+            Held = held.Select(h => (h.Process, h.Key)).ToHashSet(),
             Applied = applied.Where(a => wanted.Contains((a.Process, a.Key))).ToDictionary(a => (a.Process, a.Key)),
             Superseding = superseding.ToHashSet(),
             Reported = reported.Select(e => (e.Process, e.Key)).ToHashSet(),

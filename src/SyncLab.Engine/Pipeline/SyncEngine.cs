@@ -257,7 +257,7 @@ public sealed partial class SyncEngine(
             {
                 outcome = await process.ApplyAsync(head, ct);
             }
-            catch (Exception e) when (e is DataErrorException or VendorCallException)
+            catch (Exception e) when (e is DataErrorException or VendorCallException or HeldException)
             {
                 failure = e;
             }
@@ -300,6 +300,7 @@ public sealed partial class SyncEngine(
                 {
                     await db.DataErrors.Where(e => e.Process == head.Process && e.Key == head.Key).ExecuteDeleteAsync(ct);
                 }
+                await EndHoldAsync(db, head, facts, ct);
                 if (!string.IsNullOrEmpty(outcome.Summary))
                 {
                     LogApplied(head.Process, outcome.Summary);
@@ -318,7 +319,15 @@ public sealed partial class SyncEngine(
                 item.LastError = $"gave up after {item.Attempts} attempts: {exhausted.Message}";
                 outcomeTag = EngineTelemetry.Outcomes.DeadLettered;
                 break;
+            case HeldException held:
+                // Not a failure: attempts stay as they are, so a long closed period never dead-letters it.
+                item.LastError = held.Message;
+                item.DueAtTicks = now + options.HoldRecheck.Ticks;
+                await HoldAsync(db, head, held.Message, now, ct);
+                outcomeTag = EngineTelemetry.Outcomes.Held;
+                break;
             default:
+                await EndHoldAsync(db, head, facts, ct);
                 item.State = WorkState.Failed;
                 item.LastError = failure.Message;
                 db.DataErrors.Add(new DataError { Process = head.Process, Key = head.Key, Version = head.Version, Message = failure.Message, AtTicks = now });
@@ -336,6 +345,27 @@ public sealed partial class SyncEngine(
     /// </summary>
     private static long LagStartTicks(WorkItem item) =>
         item.Attempts == 0 ? Math.Max(item.CapturedAtTicks, item.DueAtTicks) : item.CapturedAtTicks;
+
+    private static async Task EndHoldAsync(EngineDb db, WorkItem head, RoundFacts facts, CancellationToken ct)
+    {
+        if (facts.Held.Contains((head.Process, head.Key)))
+        {
+            await db.HeldChanges.Where(h => h.Process == head.Process && h.Key == head.Key).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    private static async Task HoldAsync(EngineDb db, WorkItem head, string reason, long now, CancellationToken ct)
+    {
+        var row = await db.HeldChanges.FindAsync([head.Process, head.Key], ct);
+        if (row is null)
+        {
+            db.HeldChanges.Add(new HeldChange { Process = head.Process, Key = head.Key, Version = head.Version, Reason = reason, SinceTicks = now, Checks = 1 });
+            return;
+        }
+        row.Version = head.Version;
+        row.Reason = reason;
+        row.Checks++;
+    }
 
     private static async Task RecordReferencesAsync(EngineDb db, IReadOnlyList<IdMapping> references, CancellationToken ct)
     {

@@ -37,8 +37,9 @@ public sealed class EffectivePriceProcess(
         var lines = await erp.PriceListLinesOfItemAsync(card.Number, ct);
         var zones = (await erp.PriceListsAsync(ct)).ToDictionary(l => l.Id, l => EffectiveDates.Zone(l.TimeZone, options.MerchantTimeZone));
         var fallback = EffectiveDates.Zone(options.MerchantTimeZone, "UTC");
-        var price = PriceListPlan.PriceAt(lines.Select(l => EffectivePrice.From(l, zones.GetValueOrDefault(l.PriceListId) ?? fallback)), card.UnitPrice, clock.GetUtcNow());
         var state = ErpItemState.From(card);
+        ApiDrift.Ensure(state, "prices", ApiDrift.UnitPrice);
+        var price = PriceListPlan.PriceAt(lines.Select(l => EffectivePrice.From(l, zones.GetValueOrDefault(l.PriceListId) ?? fallback)), state.UnitPrice, clock.GetUtcNow());
         if (price.Price < 0)
         {
             throw new DataErrorException($"{state.Sku}: the {price.Source} price {price.Price} is negative");

@@ -12,6 +12,7 @@ public static class PricePlan
     /// <summary>The storefront price for the item; the compare-at price stays as it is unless the item is on clearance.</summary>
     public static PriceChange? Decide(ErpItemState item, ShopifyVariant current, Lifecycle lifecycle = Lifecycle.Active, CatalogRules? rules = null)
     {
+        ApiDrift.Ensure(item, "prices", ApiDrift.UnitPrice);
         if (item.UnitPrice < 0)
         {
             throw new DataErrorException($"{item.Sku}: the ERP unit price {item.UnitPrice} is negative");

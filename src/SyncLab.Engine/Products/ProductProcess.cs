@@ -31,6 +31,8 @@ public sealed class ProductProcess(StorefrontCatalog catalog, ShopifyAdminClient
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
+        // Tags, status and a new product's price all follow price and stock: a drifted answer must not decide them.
+        ApiDrift.Ensure(state, ProcessName, ApiDrift.UnitPrice, ApiDrift.Inventory);
         // Seasonal items: in or out of season now, on the business clock (Seasons/SeasonWindow).
         state = state with { OffSeason = Seasons.SeasonWindow.IsOff(state, clock.GetUtcNow(), options.MerchantZone()) };
         var rules = options.Catalog;

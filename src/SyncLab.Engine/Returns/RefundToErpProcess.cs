@@ -4,6 +4,7 @@ using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Storage;
 
@@ -15,7 +16,7 @@ namespace SyncLab.Engine.Returns;
 /// refund's external document number (a draft found there is posted, not created again). A refund of an order
 /// the ERP has not invoiced yet waits (retried) for the shipment to be invoiced.
 /// </summary>
-public sealed class RefundToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
+public sealed class RefundToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, TimeProvider clock) : IProcess
 {
     public const string ProcessName = "refunds";
     public const string CreditMemoKind = "creditMemo";
@@ -39,19 +40,58 @@ public sealed class RefundToErpProcess(BusinessCentralClient erp, IDbContextFact
         {
             if (existing.Status == "Draft")
             {
-                await erp.PostSalesCreditMemoAsync(existing.Id, ct);
+                existing = await PostAsync(refund, existing, () => PlanAsync(refund, db, ct), ct);
             }
             return ProcessOutcome.Changed($"refund {refund.LegacyId} of {refund.OrderName} already in the ERP as credit memo {existing.Number}", Reference(refund, existing));
         }
-        var invoice = await erp.PostedInvoiceByExternalNumberAsync(CreditMemoPlan.OrderExternalNumber(refund), ct)
-            ?? throw new VendorCallException("erp", $"order {refund.OrderName} is not invoiced in the ERP yet; the credit memo for refund {refund.LegacyId} waits for its invoice", transient: true);
-        var itemIds = await ErpItemReferences.ItemIdsAsync(db, refund.Lines.Select(l => l.Sku), ct);
-        var plan = CreditMemoPlan.Decide(refund, invoice, itemIds, options.MerchantZone());
-        var memo = await erp.CreateSalesCreditMemoAsync(plan, ct);
-        await erp.PostSalesCreditMemoAsync(memo.Id, ct);
+        var (invoice, plan) = await PlanAsync(refund, db, ct);
+        var memo = await PostAsync(refund, await erp.CreateSalesCreditMemoAsync(plan, ct), () => Task.FromResult((invoice, plan)), ct);
         return ProcessOutcome.Changed(
             $"refund {refund.LegacyId} of {refund.OrderName} -> ERP credit memo {memo.Number} against invoice {invoice.Number} ({string.Join(", ", plan.Lines.Select(l => $"{l.Quantity:0} x {l.UnitPrice:0.00}"))})",
             Reference(refund, memo));
+    }
+
+    private async Task<(BcSalesInvoice Invoice, BcNewSalesCreditMemo Plan)> PlanAsync(ShopifyRefund refund, EngineDb db, CancellationToken ct)
+    {
+        var invoice = await erp.PostedInvoiceByExternalNumberAsync(CreditMemoPlan.OrderExternalNumber(refund), ct)
+            ?? throw new VendorCallException("erp", $"order {refund.OrderName} is not invoiced in the ERP yet; the credit memo for refund {refund.LegacyId} waits for its invoice", transient: true);
+        var itemIds = await ErpItemReferences.ItemIdsAsync(db, refund.Lines.Select(l => l.Sku), ct);
+        return (invoice, CreditMemoPlan.Decide(refund, invoice, itemIds, options.MerchantZone()));
+    }
+
+    /// <summary>
+    /// Posts a draft memo. When the ERP's books are closed for its day, the draft is keyed again on the merchant's
+    /// today (BC's API has no PATCH of a memo's posting date that the engine relies on: deleting the unposted draft
+    /// leaves nothing behind) and posted there; today closed too: held (<see cref="ClosedBooks"/>).
+    /// </summary>
+    private async Task<BcCreditMemo> PostAsync(ShopifyRefund refund, BcCreditMemo draft, Func<Task<(BcSalesInvoice Invoice, BcNewSalesCreditMemo Plan)>> plan, CancellationToken ct)
+    {
+        try
+        {
+            await erp.PostSalesCreditMemoAsync(draft.Id, ct);
+            return draft;
+        }
+        catch (VendorCallException e) when (ClosedBooks.Refused(e) && draft.PostingDate is { } own)
+        {
+            var what = $"the credit memo for refund {refund.LegacyId} of {refund.OrderName}";
+            var today = ClosedBooks.Today(clock, options.MerchantZone());
+            if (today <= own)
+            {
+                throw ClosedBooks.Hold(what, own, today);
+            }
+            var (_, memo) = await plan();
+            await erp.DeleteSalesCreditMemoAsync(draft.Id, ct);
+            var again = await erp.CreateSalesCreditMemoAsync(memo with { PostingDate = today }, ct);
+            try
+            {
+                await erp.PostSalesCreditMemoAsync(again.Id, ct);
+                return again;
+            }
+            catch (VendorCallException refused) when (ClosedBooks.Refused(refused))
+            {
+                throw ClosedBooks.Hold(what, own, today);
+            }
+        }
     }
 
     private static IdMapping Reference(ShopifyRefund refund, BcCreditMemo memo) =>

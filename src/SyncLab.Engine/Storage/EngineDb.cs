@@ -21,6 +21,8 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
 
     public DbSet<Reconciliation.ReconciliationRunRecord> ReconciliationRuns => Set<Reconciliation.ReconciliationRunRecord>();
 
+    public DbSet<HeldChange> HeldChanges => Set<HeldChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Checkpoint>().HasKey(c => c.Source);
@@ -45,6 +47,8 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
             r.HasKey(x => x.Id);
             r.HasIndex(x => x.OccurrenceTicks).IsUnique();
         });
+
+        modelBuilder.Entity<HeldChange>().HasKey(h => new { h.Process, h.Key });
     }
 }
 
@@ -127,4 +131,24 @@ public sealed class DataError
     public required string Message { get; set; }
 
     public long AtTicks { get; set; }
+}
+
+/// <summary>
+/// A change the target refused for now (the ERP's books closed for its day): still pending in the queue, looked at
+/// again on the business clock, removed when the key applies. One row per key: the latest reason.
+/// </summary>
+public sealed class HeldChange
+{
+    public required string Process { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Version { get; set; }
+
+    public required string Reason { get; set; }
+
+    public long SinceTicks { get; set; }
+
+    /// <summary>How many times the target has refused it so far.</summary>
+    public int Checks { get; set; }
 }

@@ -100,5 +100,6 @@ public sealed class EngineTelemetry
         public const string Retry = "retry";
         public const string DeadLettered = "dead_lettered";
         public const string DataError = "data_error";
+        public const string Held = "held";
     }
 }

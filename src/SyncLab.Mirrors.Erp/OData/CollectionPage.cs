@@ -24,6 +24,7 @@ internal static class CollectionPage
         IQueryable<T> source, EntityShape<T> shape, VendorRequest request, string context, int pageSize, CancellationToken cancellationToken)
         where T : class, ISequenced
     {
+        shape = request.Service<ApiUpgrade>().Shape(shape);
         var options = QueryOptions.Parse(request.Query);
         var order = options.Order(shape);
         var select = options.Selected(shape);

@@ -128,6 +128,32 @@ internal sealed class EntityShape<T>
 
     public Field<T>? Find(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The same page after an upgrade that renamed some of its fields (old name → new name): same records, order,
+    /// ETags and expansions; a query naming an old field then fails as it would against the upgraded ERP.
+    /// </summary>
+    public EntityShape<T> Renamed(IReadOnlyDictionary<string, string> renames)
+    {
+        var renamed = new EntityShape<T>(EntityName, EntitySet) { ETag = ETag };
+        foreach (var field in _fields)
+        {
+            renamed.Add(new Field<T>
+            {
+                Name = renames.GetValueOrDefault(field.Name, field.Name),
+                Kind = field.Kind,
+                Selector = field.Selector is null ? null : Expression.Lambda(new ParameterSwap(field.Selector.Parameters[0], renamed.Parameter).Visit(field.Selector.Body), renamed.Parameter),
+                Read = field.Read,
+                CaseInsensitive = field.CaseInsensitive,
+            });
+        }
+        foreach (var expansion in _expansions.Values)
+        {
+            renamed._expansions.Add(expansion.Name, expansion);
+        }
+        renamed.DefaultOrder = DefaultOrder.Select(o => (renamed._byName[renames.GetValueOrDefault(o.Field.Name, o.Field.Name)], o.Descending)).ToList();
+        return renamed;
+    }
+
     public void WriteEntity(
         Utf8JsonWriter writer, T record, IReadOnlyList<Field<T>>? select = null, string? context = null, IReadOnlyList<Action<Utf8JsonWriter, T>>? expanded = null)
     {

@@ -44,6 +44,10 @@ internal sealed class VendorError(int status, string code, string message) : Exc
 
     public static VendorError FieldValidation(string message) => new(400, "Application_FieldValidationException", message);
 
+    /// <summary>An insert whose primary key another record has (a number series restarted on numbers still in use).</summary>
+    public static VendorError SameKeyExists(string table, string keyValues) =>
+        new(400, "Internal_EntityWithSameKeyExists", $"The record in table {table} already exists. Identification fields and values: {keyValues}");
+
     public static VendorError Unauthorized() =>
         new(401, "Authentication_InvalidCredentials", "The server has rejected the client credentials.");
 

@@ -23,6 +23,9 @@ internal static class OfficeApi
         CreateItem.Map(office);
         EditItemCard.Map(office);
         ClosePeriod.Map(office);
+        NumberSeriesSetup.Map(office);
+        UpgradeApi.Map(office);
+        SalesTaxSetup.Map(office);
         PublishPriceList.Map(office);
     }
 

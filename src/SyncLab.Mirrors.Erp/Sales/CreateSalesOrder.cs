@@ -78,17 +78,26 @@ internal static class CreateSalesOrder
         {
             // Taken inside the try: a refused order leaves the series as it was (the change tracker is cleared).
             order.Number = await NumberSeries.NextAsync(db, NumberSeries.SalesOrder, orderDate, cancellationToken);
+            // A series restarted on a number an open order still has: BC's insert fails on the Sales Header's key.
+            if (await db.SalesOrders.AnyAsync(o => o.Number == order.Number, cancellationToken))
+            {
+                throw VendorError.SameKeyExists("Sales Header", $"Document Type='Order',No.='{order.Number}'");
+            }
             order.Id = StableIds.For(company.Seed, "salesOrder", order.Number);
             CustomerRules.EnsureCanCreate(customer, creditMemo: false);
             request.Service<PostingPeriod>().EnsureOpen(postingDate);
+            // The tax point is the day of the sale: the order's date picks the rate, not a later posting date.
+            var taxPercent = await Tax.SalesTaxRates.PercentOnAsync(db, orderDate, cancellationToken);
             var sequence = 0;
             foreach (var line in lines)
             {
                 sequence = DocumentLines.NextSequence(line, sequence);
                 var record = LineRecord(await DocumentLines.ResolveAsync(db, line, sequence, cancellationToken), order, company);
                 record.Seq = await lease.NextSeqAsync<SalesOrderLineRecord>(cancellationToken);
+                record.TaxPercent = taxPercent;
                 db.SalesOrderLines.Add(record);
                 order.TotalAmountExcludingTax += record.Quantity * record.UnitPrice;
+                order.TotalTaxAmount += Tax.SalesTaxRates.Amount(record.Quantity, record.UnitPrice, taxPercent);
             }
         }
         catch (BusinessRuleException rule)
@@ -132,8 +141,10 @@ internal static class CreateSalesOrder
             throw new VendorError(400, rule.Code, rule.Message);
         }
         line.Seq = await lease.NextSeqAsync<SalesOrderLineRecord>(cancellationToken);
+        line.TaxPercent = await Tax.SalesTaxRates.PercentOnAsync(db, order.OrderDate, cancellationToken);
         db.SalesOrderLines.Add(line);
         order.TotalAmountExcludingTax += line.Quantity * line.UnitPrice;
+        order.TotalTaxAmount += Tax.SalesTaxRates.Amount(line.Quantity, line.UnitPrice, line.TaxPercent);
         order.LastModifiedDateTime = ErpTime.Now(request.Service<TimeProvider>());
         order.Version = lease.NextVersion();
         await db.SaveChangesAsync(cancellationToken);

@@ -39,6 +39,9 @@ internal sealed class SalesOrderRecord : ISequenced
 
     public decimal TotalAmountExcludingTax { get; set; }
 
+    /// <summary>The lines' sales tax (each rounded to the cent).</summary>
+    public decimal TotalTaxAmount { get; set; }
+
     public string Status { get; set; } = "Draft";
 
     public DateTimeOffset LastModifiedDateTime { get; set; }
@@ -70,6 +73,9 @@ internal sealed class SalesOrderLineRecord : ISequenced
     public decimal Quantity { get; set; }
 
     public decimal UnitPrice { get; set; }
+
+    /// <summary>The sales tax rate of the order's date (the company's tax setup), as a percentage.</summary>
+    public decimal TaxPercent { get; set; }
 
     public Guid LocationId { get; set; }
 }

@@ -8,6 +8,8 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
 {
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
 
+    public DbSet<Tax.SalesTaxRateRecord> SalesTaxRates => Set<Tax.SalesTaxRateRecord>();
+
     public DbSet<LocationRecord> Locations => Set<LocationRecord>();
 
     public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
@@ -93,7 +95,7 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
             e.HasKey(l => l.Id);
             e.HasIndex(l => l.DocumentId);
         });
-        modelBuilder.Entity<NumberSeriesRecord>(e => e.HasKey(s => s.Code));
+        modelBuilder.Entity<NumberSeriesRecord>(e => e.HasKey(s => new { s.Code, s.StartingDate }));
         modelBuilder.Entity<PriceListRecord>(e =>
         {
             e.HasKey(p => p.Id);
@@ -105,5 +107,10 @@ internal sealed class ErpDb(DbContextOptions<ErpDb> options) : DbContext(options
             e.HasIndex(l => l.PriceListId);
         });
         modelBuilder.Entity<SubscriptionRecord>(e => e.HasKey(s => s.SubscriptionId));
+        modelBuilder.Entity<Tax.SalesTaxRateRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.EffectiveDate).IsUnique();
+        });
     }
 }

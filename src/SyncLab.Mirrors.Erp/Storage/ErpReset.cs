@@ -10,7 +10,7 @@ namespace SyncLab.Mirrors.Erp.Storage;
 /// <summary>
 /// The ERP's part of <c>POST /_synclab/reset</c>: the company seeded again from the estate (documents,
 /// customers created since, subscriptions and price lists go), posting period open, no webhook work
-/// pending, no tombstones (delta links from before answer 410 Gone), rate-limit windows empty.
+/// pending, API pages as published (no upgrade), no tombstones (delta links from before answer 410 Gone), rate-limit windows empty.
 /// </summary>
 internal static class ErpReset
 {
@@ -24,6 +24,7 @@ internal static class ErpReset
             lease.Forget();
         }
         services.GetRequiredService<PostingPeriod>().Set(null, null);
+        services.GetRequiredService<ApiUpgrade>().Reset();
         services.GetRequiredService<ChangeNotifier>().Reset();
         services.GetRequiredService<DeltaTracker>().Reset();
         services.GetService<RequestRateLimiter>()?.Clear();

@@ -97,6 +97,7 @@ internal static class ErpSeeder
             Version = items.Count + index + 1,
         }));
         db.NumberSeries.AddRange(NumberSeries.Initial(estate));
+        db.SalesTaxRates.Add(Tax.SalesTaxRates.Initial(company));
 
         var itemBySku = estate.Items.Zip(items).ToDictionary(p => p.First.Sku, p => p.Second, StringComparer.Ordinal);
         var lineSeq = 0L;

@@ -4,10 +4,16 @@ using SyncLab.Estate;
 
 namespace SyncLab.Mirrors.Erp.Storage;
 
-/// <summary>A number series ("No. Series" with its one line): the last number handed out, in the company database.</summary>
+/// <summary>
+/// One line of a number series ("No. Series Line"): from its starting date on, the series hands out numbers from
+/// this line. A series the office restarts every fiscal year has a line per year (SO-2027-0001 from 2027-01-01).
+/// The first line of every series starts at <see cref="DateOnly.MinValue"/> (blank in BC).
+/// </summary>
 internal sealed class NumberSeriesRecord
 {
     public string Code { get; set; } = string.Empty;
+
+    public DateOnly StartingDate { get; set; }
 
     public string Description { get; set; } = string.Empty;
 
@@ -22,8 +28,9 @@ internal sealed class NumberSeriesRecord
 /// <summary>
 /// Every document and card number the mirror assigns comes from here, one series per kind, as the
 /// company's "No. Series" setup would define them (CRONUS-style starting numbers). The posting or
-/// document date is passed on purpose: a series that restarts each fiscal year (a series line per year)
-/// is a change to <see cref="NextAsync"/> only, not to its callers.
+/// document date picks the line, as BC's No. Series management does: the line with the latest starting
+/// date on or before it, so a series the office restarts for a new fiscal year (a line per year) numbers
+/// January's documents from the new line and a late December document still from the old one.
 /// </summary>
 internal static class NumberSeries
 {
@@ -56,10 +63,10 @@ internal static class NumberSeries
             : string.Empty,
     });
 
-    /// <summary>Takes the next number of <paramref name="code"/>. Call it while holding the write gate.</summary>
+    /// <summary>Takes the next number of <paramref name="code"/> on <paramref name="date"/>. Call it while holding the write gate.</summary>
     public static async Task<string> NextAsync(ErpDb db, string code, DateOnly date, CancellationToken cancellationToken)
     {
-        var series = await db.NumberSeries.FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+        var series = await db.NumberSeries.Where(s => s.Code == code && s.StartingDate <= date).OrderByDescending(s => s.StartingDate).FirstOrDefaultAsync(cancellationToken);
         if (series is null)
         {
             var (description, starting) = Setup[code];
@@ -74,11 +81,37 @@ internal static class NumberSeries
     /// <summary>Also marks a number keyed by the caller as used, so the series does not hand it out later.</summary>
     public static async Task NoteUsedAsync(ErpDb db, string code, string number, CancellationToken cancellationToken)
     {
-        var series = await db.NumberSeries.FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+        var series = await db.NumberSeries.FirstOrDefaultAsync(s => s.Code == code && s.StartingDate == DateOnly.MinValue, cancellationToken);
         if (series is not null && SameShape(series.StartingNumber, number) && string.CompareOrdinal(number, series.LastNumberUsed) > 0)
         {
             series.LastNumberUsed = number;
         }
+    }
+
+    /// <summary>Whether <paramref name="code"/> is one of the company's series.</summary>
+    public static bool Known(string code) => Setup.ContainsKey(code);
+
+    /// <summary>Whether BC's IncStr can count on from <paramref name="number"/> (it needs a run of digits).</summary>
+    public static bool Countable(string number) => number.Any(char.IsAsciiDigit);
+
+    /// <summary>
+    /// Adds the line a series numbers from on <paramref name="startingDate"/> (the office's year-end setup), or
+    /// changes its starting number while nothing has been taken from it. False when the line is in use already.
+    /// </summary>
+    public static async Task<bool> SetLineAsync(ErpDb db, string code, DateOnly startingDate, string startingNumber, CancellationToken cancellationToken)
+    {
+        var line = await db.NumberSeries.FirstOrDefaultAsync(s => s.Code == code && s.StartingDate == startingDate, cancellationToken);
+        if (line is null)
+        {
+            db.NumberSeries.Add(new NumberSeriesRecord { Code = code, StartingDate = startingDate, Description = Setup[code].Description, StartingNumber = startingNumber });
+            return true;
+        }
+        if (line.LastNumberUsed.Length > 0)
+        {
+            return false;
+        }
+        line.StartingNumber = startingNumber;
+        return true;
     }
 
     /// <summary>BC's IncStr: the rightmost run of digits goes up by one, keeping its width ("C10019" → "C10020").</summary>

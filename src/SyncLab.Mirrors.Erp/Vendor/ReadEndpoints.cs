@@ -21,14 +21,15 @@ internal static class ReadEndpoints
         routes.Add(apiRoot, "GET", $"companies()/{shape.EntitySet}()", async (request, cancellationToken) =>
         {
             var key = request.Id(1);
+            var page = request.Service<ApiUpgrade>().Shape(shape);
             var options = QueryOptions.Parse(request.Query);
-            var select = options.Selected(shape);
-            var expansions = options.Expanded(shape);
+            var select = options.Selected(page);
+            var expansions = options.Expanded(page);
             var match = Expression.Lambda<Func<T, bool>>(Expression.Equal(id.Body, QueryParameter.Of(key, typeof(Guid))), id.Parameters);
             var record = await source(request.Service<ErpDb>()).AsNoTracking().FirstOrDefaultAsync(match, cancellationToken)
                 ?? throw VendorError.RecordNotFound(table, key);
             var expanded = await CollectionPage.ExpandAsync(expansions, request, [record], cancellationToken);
-            return VendorResponse.Entity(200, shape, record, request.Context($"companies({request.Segments[0].Key})/{shape.EntitySet}/$entity"), select, expanded);
+            return VendorResponse.Entity(200, page, record, request.Context($"companies({request.Segments[0].Key})/{shape.EntitySet}/$entity"), select, expanded);
         });
         return routes;
     }

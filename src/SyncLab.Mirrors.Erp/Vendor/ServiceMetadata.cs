@@ -92,6 +92,7 @@ internal static class ServiceMetadata
         ("companies", Company()),
         Page(ItemShape.Page),
         Page(WebItemsPage.Shape),
+        Page(Tax.SalesTaxRates.Page),
         Page(LocationsPage.Shape),
         Page(CustomersPage.Shape),
         Page(WebCustomersPage.Shape),

@@ -10,6 +10,7 @@ using SyncLab.MirrorKit.RateLimits;
 using SyncLab.Mirrors.Storefront.Customers;
 using SyncLab.Mirrors.Storefront.Data;
 using SyncLab.Mirrors.Storefront.GraphApi;
+using SyncLab.Mirrors.Storefront.Orders;
 
 namespace SyncLab.Mirrors.Storefront.Admin;
 
@@ -29,14 +30,16 @@ public static class StorefrontAdmin
         group.MapPost("/reset", ResetAsync);
         group.MapGet("/webhooks/deliveries", DeliveriesAsync);
         PlaceOrderAction.Map(group);
+        TaxRatesAction.Map(group);
         RedactCustomer.Map(group);
         ComplianceWebhooks.Map(group);
         return app;
     }
 
-    /// <summary>Back to the seeded shop: catalogue, stock, no orders, customers or subscriptions, full cost buckets.</summary>
-    private static async Task<NoContent> ResetAsync(StorefrontDb db, BusinessEstate estate, ShopWriteGate gate, LeakyBuckets buckets, MirrorLedger ledger, CancellationToken ct)
+    /// <summary>Back to the seeded shop: catalogue, stock, no orders, customers or subscriptions, full cost buckets, no tax rate changes.</summary>
+    private static async Task<NoContent> ResetAsync(StorefrontDb db, BusinessEstate estate, ShopWriteGate gate, LeakyBuckets buckets, TaxSchedule taxes, MirrorLedger ledger, CancellationToken ct)
     {
+        taxes.Reset();
         await ResetShopAsync(db, estate, gate, buckets, ct);
         ledger.RecordEffect("storefront reset to the seeded estate", "/_synclab/storefront/reset");
         return TypedResults.NoContent();

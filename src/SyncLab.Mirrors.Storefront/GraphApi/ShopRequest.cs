@@ -20,7 +20,8 @@ public sealed class ShopRequest(
     StorefrontMirrorSettings settings,
     WebhookOutbox webhooks,
     ShopWriteGate writeGate,
-    BusinessEstate estate)
+    BusinessEstate estate,
+    TaxSchedule taxes)
 {
     private OrderReader? _orders;
 
@@ -44,6 +45,9 @@ public sealed class ShopRequest(
     public WebhookOutbox Webhooks { get; } = webhooks;
 
     public ShopWriteGate WriteGate { get; } = writeGate;
+
+    /// <summary>The sales tax rate checkout charges at an instant.</summary>
+    public TaxSchedule Taxes { get; } = taxes;
 
     /// <summary>The version segment the caller used; webhooks created by it carry this apiVersion.</summary>
     public string ApiVersion { get; set; } = "2025-01";

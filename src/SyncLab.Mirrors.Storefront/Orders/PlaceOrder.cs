@@ -34,18 +34,19 @@ public static class PlaceOrder
             return new Result(await shop.Orders.OrderAsync(existingId, ct), false, []);
         }
 
+        var now = shop.Clock.GetUtcNow();
+        var taxRate = shop.Taxes.RateAt(now);
         var inventory = new OrderInventory(shop);
         var stocked = await LoadStockAsync(shop, inventory, request.Lines, ct);
         var plan = OrderPlanner.Decide(
             request.Email, request.ShippingAddress, request.Lines,
             line => line.VariantId is { } id ? stocked.GetValueOrDefault(id) : stocked.Values.FirstOrDefault(s => s.Variant.Sku == Canonical(line.Sku)),
-            new OrderPlanner.Pricing(shop.Settings.TaxRate, shop.Settings.ShippingPrice));
+            new OrderPlanner.Pricing(taxRate, shop.Settings.ShippingPrice));
         if (plan.Rejected)
         {
             return new Result(null, false, plan.Problems);
         }
 
-        var now = shop.Clock.GetUtcNow();
         var ids = new IdAllocator(db);
         var email = request.Email!.Trim().ToLowerInvariant();
         var address = request.ShippingAddress!;
@@ -73,7 +74,7 @@ public static class PlaceOrder
             TotalShipping = plan.Shipping,
             TotalPrice = plan.Total,
             TotalReceived = plan.Total,
-            TaxRate = shop.Settings.TaxRate,
+            TaxRate = taxRate,
             TaxTitle = shop.Settings.TaxTitle,
             ShippingTitle = shop.Settings.ShippingTitle,
             Gateway = shop.Settings.PaymentGateway,

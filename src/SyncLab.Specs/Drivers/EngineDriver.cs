@@ -22,6 +22,23 @@ public sealed class EngineDriver(StagingConnection staging, ClockDriver clock)
         return rows!.AsArray().Select(r => ((string)r!["key"]!, (string)r["message"]!)).ToList();
     }
 
+    /// <summary>What the engine holds for one key (work the ERP refuses while its books are closed), with the reasons.</summary>
+    public async Task<IReadOnlyList<string>> HeldAsync(string key)
+    {
+        var rows = await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, $"engine/held?key={Uri.EscapeDataString(key)}"));
+        return rows!.AsArray().Select(r => (string)r!["reason"]!).ToList();
+    }
+
+    /// <summary>
+    /// Lets business time pass until the engine offers what it holds to the ERP again (<c>EngineOptions.HoldRecheck</c>,
+    /// 15 minutes unless the staging was set otherwise), then waits for it.
+    /// </summary>
+    public async Task RecheckHeldAsync()
+    {
+        await clock.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await AwaitQuiescenceAsync();
+    }
+
     public async Task<JsonNode> StatusAsync() =>
         (await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/status")))!;
 

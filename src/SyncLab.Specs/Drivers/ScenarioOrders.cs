@@ -9,8 +9,13 @@ public sealed class ScenarioOrders
 
     public void Add(JsonNode order) => _orders.Add(order);
 
+    public JsonNode First => _orders.Count > 0 ? _orders[0] : throw new InvalidOperationException("no web order was placed in this scenario");
+
+    /// <summary>The ERP's external document number of a web order, as the engine writes it.</summary>
+    public static string ExternalNumberOf(JsonNode order) => $"SHOPIFY-{(long)order["legacyResourceId"]!}";
+
     public JsonNode Last => _orders.Count > 0 ? _orders[^1] : throw new InvalidOperationException("no web order was placed in this scenario");
 
     /// <summary>The ERP's external document number for the latest web order, as the engine writes it.</summary>
-    public string LastExternalNumber => $"SHOPIFY-{(long)Last["legacyResourceId"]!}";
+    public string LastExternalNumber => ExternalNumberOf(Last);
 }

@@ -105,15 +105,6 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
             $"expected a data error saying \"{text}\" for exactly one of the parcels of {orders.LastExternalNumber}; the engine reports: {(errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message)))}");
     }
 
-    [Then(@"^the engine reports a data error for the web order's parcel saying ""([^""]+)""$")]
-    public async Task ThenADataErrorForTheParcel(string text)
-    {
-        var parcel = (await warehouse.ShipmentsAsync(orders.LastExternalNumber)).First(s => (string?)s["shipment_status"] == "label_purchased");
-        var errors = await engine.DataErrorsAsync((string)parcel["shipment_id"]!);
-        Expect(errors.Any(e => e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)),
-            $"expected a data error for shipment {(string?)parcel["shipment_id"]} saying \"{text}\"; the engine reports: {(errors.Count == 0 ? "none" : string.Join("; ", errors.Select(e => e.Message)))}");
-    }
-
     [Given(@"^the office closes the ERP's books before (\d{4}-\d{2}-\d{2})$")]
     [When(@"^the office closes the ERP's books before (\d{4}-\d{2}-\d{2})$")]
     public Task WhenTheOfficeClosesTheBooks(string date) => office.ClosePostingBeforeAsync(date);

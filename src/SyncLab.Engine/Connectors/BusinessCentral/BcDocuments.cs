@@ -22,14 +22,25 @@ public sealed record BcNewCustomer(
 public sealed record BcSalesDocument(
     [property: JsonPropertyName("id")] Guid Id,
     [property: JsonPropertyName("number")] string Number,
-    [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber);
+    [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber)
+{
+    /// <summary>The day the document posts on (orders: when shipped and invoiced).</summary>
+    [JsonPropertyName("postingDate")]
+    public DateOnly? PostingDate { get; init; }
+}
 
 public sealed record BcNewSalesOrder(
     [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber,
     [property: JsonPropertyName("orderDate")] DateOnly OrderDate,
     [property: JsonPropertyName("customerId")] Guid CustomerId,
     [property: JsonPropertyName("email")] string? Email,
-    [property: JsonPropertyName("salesOrderLines")] IReadOnlyList<BcNewSalesOrderLine> Lines);
+    [property: JsonPropertyName("salesOrderLines")] IReadOnlyList<BcNewSalesOrderLine> Lines)
+{
+    /// <summary>The day the order posts on; the order's own day unless its books are closed (see <c>ClosedBooks</c>).</summary>
+    [JsonPropertyName("postingDate")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? PostingDate { get; init; }
+}
 
 public sealed record BcNewSalesOrderLine(
     [property: JsonPropertyName("lineType")] string LineType,
@@ -49,11 +60,26 @@ public sealed record BcNewSalesCreditMemo(
     [property: JsonPropertyName("creditMemoDate")] DateOnly CreditMemoDate,
     [property: JsonPropertyName("customerId")] Guid CustomerId,
     [property: JsonPropertyName("invoiceId")] Guid? InvoiceId,
-    [property: JsonPropertyName("salesCreditMemoLines")] IReadOnlyList<BcNewSalesOrderLine> Lines);
+    [property: JsonPropertyName("salesCreditMemoLines")] IReadOnlyList<BcNewSalesOrderLine> Lines)
+{
+    /// <summary>The day the memo posts on; its own day unless the books are closed for it (see <c>ClosedBooks</c>).</summary>
+    [JsonPropertyName("postingDate")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? PostingDate { get; init; }
+}
 
 /// <summary>A sales credit memo as the engine reads it back: Draft until posted.</summary>
 public sealed record BcCreditMemo(
     [property: JsonPropertyName("id")] Guid Id,
     [property: JsonPropertyName("number")] string Number,
     [property: JsonPropertyName("externalDocumentNumber")] string ExternalDocumentNumber,
-    [property: JsonPropertyName("status")] string Status);
+    [property: JsonPropertyName("status")] string Status)
+{
+    [JsonPropertyName("postingDate")]
+    public DateOnly? PostingDate { get; init; }
+}
+
+/// <summary>One rate of the ERP's sales tax setup (the commerce connector's salesTaxRates page); a blank date is 0001-01-01.</summary>
+public sealed record BcSalesTaxRate(
+    [property: JsonPropertyName("effectiveDate")] DateOnly EffectiveDate,
+    [property: JsonPropertyName("taxPercent")] decimal TaxPercent);

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace SyncLab.Engine.Connectors.BusinessCentral;
 
@@ -10,6 +11,32 @@ public sealed partial class BusinessCentralClient
     {
         var company = await CompanyIdAsync(ct);
         await ActionAsync(new Uri(options.ErpBaseUrl, $"api/v2.0/companies({company})/salesOrders({salesOrderId})/Microsoft.NAV.shipAndInvoice"), ct);
+    }
+
+    /// <summary>
+    /// Moves an open sales order to another posting date (PATCH with <c>If-Match: *</c>: the engine only moves the
+    /// date, whatever the office changed since). The ERP refuses a date outside its allowed posting range.
+    /// </summary>
+    public async Task MoveSalesOrderPostingDateAsync(Guid salesOrderId, DateOnly postingDate, CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(options.ErpBaseUrl, $"api/v2.0/companies({company})/salesOrders({salesOrderId})"))
+        {
+            Content = JsonContent.Create(new { postingDate }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+        using var response = await http.SendOkAsync(System, request, ct);
+    }
+
+    /// <summary>Deletes a draft credit memo (one the ERP would not post on its day, to be keyed again on another).</summary>
+    public async Task DeleteSalesCreditMemoAsync(Guid creditMemoId, CancellationToken ct)
+    {
+        var company = await CompanyIdAsync(ct);
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(options.ErpBaseUrl, $"api/v2.0/companies({company})/salesCreditMemos({creditMemoId})"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+        using var response = await http.SendOkAsync(System, request, ct);
     }
 
     /// <summary>The credit memo (draft or posted: BC keeps its id) carrying <paramref name="externalDocumentNumber"/>.</summary>

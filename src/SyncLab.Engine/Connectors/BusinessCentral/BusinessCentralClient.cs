@@ -115,6 +115,10 @@ public sealed partial class BusinessCentralClient(HttpClient http, EngineOptions
         return page.Value.FirstOrDefault();
     }
 
+    /// <summary>The ERP's sales tax setup, every rate with its effective date (a handful of rows).</summary>
+    public async Task<IReadOnlyList<BcSalesTaxRate>> SalesTaxRatesAsync(CancellationToken ct) =>
+        await AllAsync<BcSalesTaxRate>(new Uri(options.ErpBaseUrl, $"api/synclab/commerce/v1.0/companies({await CompanyIdAsync(ct)})/salesTaxRates"), ct);
+
     public async Task<BcCustomer?> CustomerByEmailAsync(string email, CancellationToken ct)
     {
         var company = await CompanyIdAsync(ct);

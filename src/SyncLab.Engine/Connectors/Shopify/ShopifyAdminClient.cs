@@ -280,7 +280,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, V
                   totalPriceSet { shopMoney { amount } }
                   customer { firstName lastName email }
                   shippingAddress { firstName lastName address1 city provinceCode zip countryCodeV2 phone }
-                  lineItems(first: 10) { pageInfo { hasNextPage endCursor } edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } } } }
+                  lineItems(first: 10) { pageInfo { hasNextPage endCursor } edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } taxLines { rate priceSet { shopMoney { amount } } } } } }
                 } }
                 pageInfo { hasNextPage endCursor }
               }
@@ -317,7 +317,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, V
         const string query = """
             query OrderLines($id: ID!, $after: String) {
               order(id: $id) {
-                lineItems(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } } } }
+                lineItems(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { sku quantity title originalUnitPriceSet { shopMoney { amount } } taxLines { rate priceSet { shopMoney { amount } } } } } }
               }
             }
             """;
@@ -333,11 +333,18 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, V
         return lines;
     }
 
-    private static ShopifyOrderLine ParseLine(JsonNode l) => new(
-        (string?)l["sku"],
-        (int)l["quantity"]!,
-        ParseMoney(l["originalUnitPriceSet"]?["shopMoney"]?["amount"]) ?? 0m,
-        (string?)l["title"] ?? string.Empty);
+    private static ShopifyOrderLine ParseLine(JsonNode l)
+    {
+        // A line may carry several tax lines (state, county, city): the shopper paid their sum.
+        var taxes = l["taxLines"]?.AsArray().Select(t => t!).ToList() ?? [];
+        return new(
+            (string?)l["sku"],
+            (int)l["quantity"]!,
+            ParseMoney(l["originalUnitPriceSet"]?["shopMoney"]?["amount"]) ?? 0m,
+            (string?)l["title"] ?? string.Empty,
+            taxes.Count == 0 ? null : Math.Round(taxes.Sum(t => (decimal)((double?)t["rate"] ?? 0)), 6),
+            taxes.Sum(t => ParseMoney(t["priceSet"]?["shopMoney"]?["amount"]) ?? 0m));
+    }
 
     private static ShopifyOrder ParseOrder(JsonNode n)
     {

@@ -19,6 +19,8 @@ public sealed record ShopifyOrder(
     public string LegacyId => Id[(Id.LastIndexOf('/') + 1)..];
 }
 
-public sealed record ShopifyOrderLine(string? Sku, int Quantity, decimal UnitPrice, string Title);
+/// <param name="TaxRate">The sales tax rate the shopper paid on the line (a fraction, all tax lines summed); null when untaxed.</param>
+/// <param name="TaxAmount">The tax the shopper paid on the whole line.</param>
+public sealed record ShopifyOrderLine(string? Sku, int Quantity, decimal UnitPrice, string Title, decimal? TaxRate = null, decimal TaxAmount = 0m);
 
 public sealed record ShopifyAddress(string? FirstName, string? LastName, string? Address1, string? City, string? Zip, string? CountryCode, string? Phone, string? ProvinceCode = null);
