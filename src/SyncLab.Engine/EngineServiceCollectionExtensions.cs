@@ -10,6 +10,7 @@ using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Prices;
 using SyncLab.Engine.Products;
+using SyncLab.Engine.Shoppers;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine;
@@ -44,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, ProductProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSyncEngineBackFlow(options);
+        services.AddSyncEngineShoppers();
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
         services.AddSingleton<SyncEngine>();

@@ -35,6 +35,7 @@ public static class EngineApi
         engine.MapPost("/data-errors/replay", (HttpRequest request, SyncEngine e, IDbContextFactory<EngineDb> dbs, TimeProvider clock, CancellationToken ct) =>
             ReplayAsync(request, e, dbs, clock, Replay.DataErrorsAsync, ct));
         engine.MapGet("/dry-run", DryRunAsync);
+        Shoppers.ShopperApi.MapShopperApi(engine);
         return engine;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Catalog;
@@ -16,14 +15,11 @@ namespace SyncLab.Engine.Orders;
 /// ERP's answer and that commit, the ERP itself is asked for the order's external document number.
 /// Once the ERP has the order (or its cancellation is done), the order is handed on to the warehouse.
 /// </summary>
-public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
+public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, Shoppers.ShopperLocks customerLocks) : IProcess
 {
     public const string ProcessName = "orders";
     public const string SalesOrderKind = "salesOrder";
     public const string CustomerKind = "customer";
-
-    // Two orders of one new shopper must not create two ERP customers.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _customerLocks = new(StringComparer.OrdinalIgnoreCase);
 
     public string Name => ProcessName;
 
@@ -81,15 +77,10 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
 
     private async Task<BcCustomer> CustomerAsync(ShopifyOrder order, CancellationToken ct)
     {
-        var gate = _customerLocks.GetOrAdd(order.Email!, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
+        // Two orders of one new shopper, or an order and the shopper-data process, must not create two ERP customers.
+        using (await customerLocks.EnterAsync(order.Email, ct))
         {
             return await erp.CustomerByEmailAsync(order.Email!, ct) ?? await erp.CreateCustomerAsync(SalesOrderPlan.NewCustomer(order), ct);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 
