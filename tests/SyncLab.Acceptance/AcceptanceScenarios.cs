@@ -40,3 +40,7 @@ public sealed class OutOfStockScenarios(ITestOutputHelper output) : GherkinScena
 [GherkinFeatures("specs/clearance/", BindingAssembly = "SyncLab.Specs")]
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
 public sealed class ClearanceScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/shoppers/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class ShopperScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
