@@ -140,7 +140,7 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
 
     private async Task RememberCardAsync(string shopper)
     {
-        if (!_cards.ContainsKey(shopper) && (await ErpPageAsync("customers", $"email eq '{items.Shopper(shopper)}'")).FirstOrDefault() is { } card)
+        if (!_cards.ContainsKey(shopper) && await ErpPageAsync("customers", $"email eq '{items.Shopper(shopper)}'") is [var card, ..])
         {
             _cards[shopper] = (string)card["number"]!;
         }
