@@ -11,7 +11,7 @@ Feature: Shoppers are forgotten as far as retention allows
     And the storefront's compliance webhooks go to the engine
 
   Scenario: A shopper who was never invoiced is erased from the ERP at once
-    Given a shopper "nia@example.com" named "Nia Long" checks out on the storefront, subscribing to marketing
+    When a shopper "nia@example.com" named "Nia Long" checks out on the storefront, subscribing to marketing
     And the engine's next poll has run
     When "nia@example.com" asks the shop to erase their data
     Then the ERP customer of "nia@example.com" is erased
@@ -19,7 +19,7 @@ Feature: Shoppers are forgotten as far as retention allows
 
   Scenario: A shopper invoiced this year keeps name and address for the books until the retention ends
     Given a web item known as "the kettle" that the warehouse stocks
-    And a shopper "oli@example.com" orders 1 of "the kettle" on the storefront
+    When a shopper "oli@example.com" orders 1 of "the kettle" on the storefront
     And the engine's next poll has run
     And the warehouse ships the web order
     And the engine's next poll has run
@@ -28,7 +28,7 @@ Feature: Shoppers are forgotten as far as retention allows
     And the engine reports the ERP customer of "oli@example.com" as restricted until 2036-11-02
 
   Scenario: A forgotten shopper's later changes on the storefront never reach the ERP again
-    Given a shopper "pia@example.com" named "Pia Holm" checks out on the storefront, declining marketing
+    When a shopper "pia@example.com" named "Pia Holm" checks out on the storefront, declining marketing
     And the engine's next poll has run
     And "pia@example.com" asks the shop to erase their data
     When "pia@example.com" changes their name on the storefront to "Pia Again"
@@ -36,7 +36,7 @@ Feature: Shoppers are forgotten as far as retention allows
     Then the ERP customer of "pia@example.com" is erased
 
   Scenario: An erasure request asked twice erases once
-    Given a shopper "quinn@example.com" named "Quinn Fox" checks out on the storefront, declining marketing
+    When a shopper "quinn@example.com" named "Quinn Fox" checks out on the storefront, declining marketing
     And the engine's next poll has run
     When "quinn@example.com" asks the shop to erase their data
     And "quinn@example.com" asks the shop to erase their data
@@ -46,9 +46,9 @@ Feature: Shoppers are forgotten as far as retention allows
 
   @fault
   Scenario: The ERP is down when the erasure request comes; the shopper is erased once it is back
-    Given a shopper "ray@example.com" named "Ray Cole" checks out on the storefront, declining marketing
+    When a shopper "ray@example.com" named "Ray Cole" checks out on the storefront, declining marketing
     And the engine's next poll has run
-    And the ERP's customer pages are down
+    Given the ERP's customer pages are down
     When "ray@example.com" asks the shop to erase their data
     And the ERP's customer pages are back
     And the engine has had 3 minutes to retry
@@ -56,7 +56,7 @@ Feature: Shoppers are forgotten as far as retention allows
 
   @yearly
   Scenario: The yearly purge forgets a shopper without orders for three years, and keeps an active one
-    Given a shopper "sam@example.com" named "Sam Ode" checks out on the storefront, subscribing to marketing
+    When a shopper "sam@example.com" named "Sam Ode" checks out on the storefront, subscribing to marketing
     And the engine's next poll has run
     When the business clock reaches 2029-06-01 09:00 in America/Chicago
     And a shopper "tess@example.com" named "Tess Ray" checks out on the storefront, subscribing to marketing
@@ -72,7 +72,7 @@ Feature: Shoppers are forgotten as far as retention allows
 
   @yearly
   Scenario: The purge runs once a year: later polls change nothing more
-    Given a shopper "uma@example.com" named "Uma Vale" checks out on the storefront, declining marketing
+    When a shopper "uma@example.com" named "Uma Vale" checks out on the storefront, declining marketing
     And the engine's next poll has run
     When the business clock reaches 2030-01-01 00:00 in America/Chicago
     Then the ERP customer of "uma@example.com" is erased
@@ -82,7 +82,7 @@ Feature: Shoppers are forgotten as far as retention allows
   @yearly
   Scenario: A restricted customer is erased by the first purge after the retention has ended
     Given a web item known as "the teapot" that the warehouse stocks
-    And a shopper "vic@example.com" orders 1 of "the teapot" on the storefront
+    When a shopper "vic@example.com" orders 1 of "the teapot" on the storefront
     And the engine's next poll has run
     And the warehouse ships the web order
     And the engine's next poll has run

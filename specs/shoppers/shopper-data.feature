@@ -22,7 +22,7 @@ Feature: Shopper data flows between the storefront and the ERP
       | declining     | not given |
 
   Scenario: A shopper who renames themselves on the storefront is renamed in the ERP
-    Given a shopper "bo@example.com" named "Bo Lind" checks out on the storefront, declining marketing
+    When a shopper "bo@example.com" named "Bo Lind" checks out on the storefront, declining marketing
     And the engine's next poll has run
     When "bo@example.com" changes their name on the storefront to "Bo Lindqvist"
     And the engine's next poll has run
@@ -30,7 +30,7 @@ Feature: Shopper data flows between the storefront and the ERP
     And the ERP has exactly 1 customer with the e-mail of "bo@example.com"
 
   Scenario: Several changes between two polls: the latest name wins
-    Given a shopper "cy@example.com" named "Cy Young" checks out on the storefront, declining marketing
+    When a shopper "cy@example.com" named "Cy Young" checks out on the storefront, declining marketing
     And the engine's next poll has run
     When "cy@example.com" changes their name on the storefront to "Cy Old"
     And "cy@example.com" changes their name on the storefront to "Cy Younger"
@@ -38,7 +38,7 @@ Feature: Shopper data flows between the storefront and the ERP
     Then the ERP customer of "cy@example.com" is named "Cy Younger"
 
   Scenario Outline: A shopper's change of mind about marketing reaches the ERP
-    Given a shopper "di@example.com" named "Di Moss" checks out on the storefront, <first> marketing
+    When a shopper "di@example.com" named "Di Moss" checks out on the storefront, <first> marketing
     And the engine's next poll has run
     When "di@example.com" <change> marketing on the storefront
     And the engine's next poll has run
@@ -50,7 +50,7 @@ Feature: Shopper data flows between the storefront and the ERP
       | declining      | subscribes to    | given     |
 
   Scenario Outline: The office's price group shows on the storefront customer as a tag
-    Given a shopper "ed@example.com" named "Ed Stone" checks out on the storefront, declining marketing
+    When a shopper "ed@example.com" named "Ed Stone" checks out on the storefront, declining marketing
     And the engine's next poll has run
     When the office puts the ERP customer of "ed@example.com" in price group "<group>"
     And the engine's next poll has run
@@ -62,9 +62,9 @@ Feature: Shopper data flows between the storefront and the ERP
       | VIP   |
 
   Scenario: A new price group replaces the old tag; the merchant's own tags stay; no group, no tag
-    Given a shopper "fay@example.com" named "Fay Hill" checks out on the storefront, declining marketing
+    When a shopper "fay@example.com" named "Fay Hill" checks out on the storefront, declining marketing
     And the engine's next poll has run
-    And the merchant tags "fay@example.com" "newsletter-2026" on the storefront
+    Given the merchant tags "fay@example.com" "newsletter-2026" on the storefront
     When the office puts the ERP customer of "fay@example.com" in price group "TRADE"
     And the engine's next poll has run
     And the office puts the ERP customer of "fay@example.com" in price group "VIP"
@@ -75,7 +75,7 @@ Feature: Shopper data flows between the storefront and the ERP
     Then the storefront customer "fay@example.com" has the tags "newsletter-2026"
 
   Scenario: The office renames a customer in the ERP and the storefront follows
-    Given a shopper "gus@example.com" named "Gus Fring" checks out on the storefront, declining marketing
+    When a shopper "gus@example.com" named "Gus Fring" checks out on the storefront, declining marketing
     And the engine's next poll has run
     When the office renames the ERP customer of "gus@example.com" to "Gustavo Fring"
     And the engine's next poll has run
@@ -83,7 +83,7 @@ Feature: Shopper data flows between the storefront and the ERP
     And the ERP customer of "gus@example.com" is named "Gustavo Fring"
 
   Scenario: Nothing is written again when nothing changed
-    Given a shopper "hal@example.com" named "Hal Berg" checks out on the storefront, subscribing to marketing
+    When a shopper "hal@example.com" named "Hal Berg" checks out on the storefront, subscribing to marketing
     And the engine's next poll has run
     And the office puts the ERP customer of "hal@example.com" in price group "TRADE"
     And the engine's next poll has run
@@ -116,9 +116,9 @@ Feature: Shopper data flows between the storefront and the ERP
 
   @fault
   Scenario: The ERP's customer pages are down while a shopper changes; the change arrives when they are back
-    Given a shopper "lu@example.com" named "Lu Wang" checks out on the storefront, declining marketing
+    When a shopper "lu@example.com" named "Lu Wang" checks out on the storefront, declining marketing
     And the engine's next poll has run
-    And the ERP's customer pages are down
+    Given the ERP's customer pages are down
     When "lu@example.com" subscribes to marketing on the storefront
     And the engine's next poll has run
     And the ERP's customer pages are back
@@ -128,9 +128,9 @@ Feature: Shopper data flows between the storefront and the ERP
 
   @fault
   Scenario: A throttled storefront gets the price group tag once it has room again
-    Given a shopper "max@example.com" named "Max Roe" checks out on the storefront, declining marketing
+    When a shopper "max@example.com" named "Max Roe" checks out on the storefront, declining marketing
     And the engine's next poll has run
-    And the storefront answers its next 2 calls with "too many requests"
+    Given the storefront answers its next 2 calls with "too many requests"
     When the office puts the ERP customer of "max@example.com" in price group "VIP"
     And the engine's next poll has run
     And the engine has had 2 minutes to retry

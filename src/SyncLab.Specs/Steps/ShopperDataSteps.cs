@@ -10,7 +10,6 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
     // ---- shoppers on the storefront ----
 
     [When(@"^a shopper ""([^""]+)"" named ""([^""]+)"" checks out on the storefront, (subscribing to|declining) marketing$")]
-    [Given(@"^a shopper ""([^""]+)"" named ""([^""]+)"" checks out on the storefront, (subscribing to|declining) marketing$")]
     public async Task WhenAShopperChecksOut(string shopper, string name, string marketing)
     {
         var item = await items.TakeWebItemAsync($"item of {shopper}");
