@@ -58,12 +58,14 @@ public sealed class ShopperToErpProcess(BusinessCentralClient erp, IDbContextFac
             var id = card.Id.ToString("D");
             var link = await db.IdMappings.AsNoTracking().FirstOrDefaultAsync(m => m.System == ShopperRecords.System && m.Kind == ShopperRecords.LinkKind && m.Key == id, ct);
             var since = ShopperRecords.ParseDay(link?.Extra) ?? Today();
+            // The first look from the ERP side is versioned a tick before the card's last change: the office may change
+            // the card again within the same instant, and that change, captured at the card's timestamp, must still apply.
             var what = created ? "created" : changes.Count > 0 || web.LastModifiedDateTime > card.LastModifiedDateTime ? "updated" : "matched";
             return ProcessOutcome.Changed(
                 $"shopper {shopper.Id} -> ERP customer {card.Number} {what}{(changes.Count > 0 ? $" ({string.Join(", ", changes.Select(c => c.Key))})" : string.Empty)}, marketing consent {consent}",
                 ShopperRecords.EmailReference(email, card),
                 ShopperRecords.Link(card, shopper.Id, since))
-                with { FollowUps = link is null ? [ShopperFromErpProcess.Change(card.Id, card.Number, Max(card.LastModifiedDateTime, web.LastModifiedDateTime))] : [] };
+                with { FollowUps = link is null ? [ShopperFromErpProcess.Change(card.Id, card.Number, Max(card.LastModifiedDateTime, web.LastModifiedDateTime).AddTicks(-1))] : [] };
         }
     }
 

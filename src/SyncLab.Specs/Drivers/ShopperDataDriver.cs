@@ -13,6 +13,9 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
     /// <summary>The shopper's ERP card number, once seen: the card keeps it after the e-mail is wiped.</summary>
     private readonly Dictionary<string, string> _cards = new(StringComparer.Ordinal);
 
+    /// <summary>The external document number of each shopper's checkout: the ERP's sales documents name the customer.</summary>
+    private readonly Dictionary<string, string> _orders = new(StringComparer.Ordinal);
+
     public const string ErpCustomers = "/api/v2.0/companies({id})/customers";
 
     /// <summary>A shopper checks out (which makes the storefront customer), with a name, an address and a marketing choice.</summary>
@@ -20,7 +23,7 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
     {
         var space = name.IndexOf(' ', StringComparison.Ordinal);
         var (first, last) = space < 0 ? (name, string.Empty) : (name[..space], name[(space + 1)..]);
-        return (await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Storefront, "_synclab/storefront/orders"), new
+        var order = (await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Storefront, "_synclab/storefront/orders"), new
         {
             email = items.Shopper(shopper),
             firstName = first,
@@ -29,6 +32,8 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
             shippingAddress = new { address1 = "12 Harbour Road", city = "Portland", provinceCode = "OR", zip = "97201", countryCode = "US", phone = "503-555-0100" },
             lines = new[] { new { sku, quantity = 1 } },
         }))!;
+        _orders[shopper] = $"SHOPIFY-{(long)order["legacyResourceId"]!}";
+        return order;
     }
 
     public async Task RenameOnStorefrontAsync(string shopper, string name)
@@ -74,7 +79,11 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
     /// <summary>The merchant has processed the shopper's erasure request: Shopify sends customers/redact to the app; waits until it was delivered.</summary>
     public async Task RequestErasureAsync(string shopper)
     {
-        await RememberCardAsync(shopper);
+        if (!_orders.ContainsKey(shopper))
+        {
+            // A shopper who ordered through the orders steps: note the card before its e-mail goes.
+            await CardAsync(shopper);
+        }
         var id = (string)(await StorefrontCustomerAsync(shopper))["id"]!;
         var before = (await DeliveriesAsync()).Select(d => (long)d["id"]!).ToHashSet();
         await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Storefront, $"_synclab/storefront/customers/{Uri.EscapeDataString(id)}/redact"));
@@ -118,6 +127,14 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
             return (await ErpPageAsync("customers", $"number eq '{number}'")).Single();
         }
         var cards = await ErpPageAsync("customers", $"email eq '{items.Shopper(shopper)}'");
+        if (cards.Count == 0 && _orders.TryGetValue(shopper, out var external))
+        {
+            // The e-mail may be gone (an erased card): the shopper's sales order still names the card.
+            var filter = $"externalDocumentNumber eq '{external}'";
+            var documents = await ErpPageAsync("salesOrders", filter);
+            documents = documents.Count > 0 ? documents : await ErpPageAsync("salesInvoices", filter);
+            cards = documents.Count > 0 ? await ErpPageAsync("customers", $"number eq '{(string)documents[0]["customerNumber"]!}'") : cards;
+        }
         var card = cards.Count == 1 ? cards[0] : throw new InvalidOperationException($"the ERP has {cards.Count} customers with e-mail {items.Shopper(shopper)}, expected 1");
         _cards[shopper] = (string)card["number"]!;
         return card;
@@ -134,17 +151,7 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
     public async Task<IReadOnlyList<JsonNode>> PurgesAsync() =>
         (await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/shoppers/purges")))!.AsArray().Select(e => e!).ToList();
 
-    public string CardNumber(string shopper) => _cards.TryGetValue(shopper, out var n) ? n : throw new InvalidOperationException($"no ERP card of {shopper} was seen yet");
-
     public Task CustomerPagesDownAsync() => faults.FailAsync(staging.Erp, ErpCustomers);
-
-    private async Task RememberCardAsync(string shopper)
-    {
-        if (!_cards.ContainsKey(shopper) && await ErpPageAsync("customers", $"email eq '{items.Shopper(shopper)}'") is [var card, ..])
-        {
-            _cards[shopper] = (string)card["number"]!;
-        }
-    }
 
     private async Task CustomerUpdateAsync(string shopper, JsonObject input)
     {
