@@ -11,7 +11,7 @@ namespace SyncLab.Engine.Shoppers;
 /// cards restricted for the books) is handed on to <see cref="ShopperRetentionProcess"/> as one work item keyed by the
 /// card and versioned by the purge, in the same transaction that records the purge — so each is looked at exactly once.
 /// </summary>
-public sealed class AnnualPurgeProcess(IDbContextFactory<EngineDb> dbs) : IProcess
+public sealed class AnnualPurgeProcess(IDbContextFactory<EngineDb> dbs, TimeProvider clock, EngineOptions options) : IProcess
 {
     public const string ProcessName = "shoppers.purge";
 
@@ -21,7 +21,8 @@ public sealed class AnnualPurgeProcess(IDbContextFactory<EngineDb> dbs) : IProce
 
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
-        var purge = JsonSerializer.Deserialize<Purge>(item.Payload)!;
+        // Reported under the year it runs in: purges missed while the engine was down (or the clock jumped) collapse into this one.
+        var purge = JsonSerializer.Deserialize<Purge>(item.Payload)! with { Year = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.MerchantZone()).Year };
         await using var db = await dbs.CreateDbContextAsync(ct);
         var links = await db.IdMappings.AsNoTracking().Where(m => m.System == ShopperRecords.System && m.Kind == ShopperRecords.LinkKind).ToListAsync(ct);
         var restricted = (await db.IdMappings.AsNoTracking()
