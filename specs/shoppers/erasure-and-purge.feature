@@ -44,6 +44,14 @@ Feature: Shoppers are forgotten as far as retention allows
     And the engine reports the ERP customer of "quinn@example.com" as erased
     And the ERP customer of "quinn@example.com" does not change when the engine polls 2 more times
 
+  @legacy-data
+  Scenario: An erasure request reaches every legacy card of the shopper's e-mail
+    Given the office has keyed two customer cards with the e-mail of "wes@example.com", one as "WES@Example.COM"
+    When a shopper "wes@example.com" named "Wes Hart" checks out on the storefront, subscribing to marketing
+    And the engine's next poll has run
+    And "wes@example.com" asks the shop to erase their data
+    Then both cards the office keyed with the e-mail of "wes@example.com" are erased and reported
+
   @fault
   Scenario: The ERP is down when the erasure request comes; the shopper is erased once it is back
     When a shopper "ray@example.com" named "Ray Cole" checks out on the storefront, declining marketing

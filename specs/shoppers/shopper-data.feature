@@ -74,6 +74,15 @@ Feature: Shopper data flows between the storefront and the ERP
     And the engine's next poll has run
     Then the storefront customer "fay@example.com" has the tags "newsletter-2026"
 
+  Scenario: A B2B buyer gets the company's price group on the storefront; the company card keeps its name
+    Given the office has keyed a company card "Acme Supplies" for "buyer@acme.example" in price group "TRADE"
+    When a shopper "buyer@acme.example" named "Jane Doe" checks out on the storefront, declining marketing
+    And the engine's next poll has run
+    Then the ERP has exactly 1 customer with the e-mail of "buyer@acme.example"
+    And the ERP customer of "buyer@acme.example" is named "Acme Supplies"
+    And the storefront customer "buyer@acme.example" has the tags "price-group:TRADE"
+    And the storefront customer "buyer@acme.example" is named "Jane Doe"
+
   Scenario: The office renames a customer in the ERP and the storefront follows
     When a shopper "gus@example.com" named "Gus Fring" checks out on the storefront, declining marketing
     And the engine's next poll has run

@@ -16,6 +16,8 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
     /// <summary>The external document number of each shopper's checkout: the ERP's sales documents name the customer.</summary>
     private readonly Dictionary<string, string> _orders = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, List<string>> _keyed = new(StringComparer.Ordinal);
+
     public const string ErpCustomers = "/api/v2.0/companies({id})/customers";
 
     /// <summary>A shopper checks out (which makes the storefront customer), with a name, an address and a marketing choice.</summary>
@@ -101,9 +103,9 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
             new { uri = new Uri(staging.Engine, "engine/webhooks/shopify/compliance").ToString() });
 
     /// <summary>The office keys a customer card itself (a B2B account, or a legacy card with the e-mail typed as it was).</summary>
-    public async Task<string> KeyCustomerAsync(string name, string email)
+    public async Task<string> KeyCustomerAsync(string name, string email, string type = "Person")
     {
-        var card = await ErpAsync(HttpMethod.Post, "customers", null, new JsonObject { ["displayName"] = name, ["type"] = "Person", ["email"] = email });
+        var card = await ErpAsync(HttpMethod.Post, "customers", null, new JsonObject { ["displayName"] = name, ["type"] = type, ["email"] = email });
         return (string)card["number"]!;
     }
 
@@ -144,6 +146,15 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
         (await ErpPageAsync("webCustomers", $"id eq {(string)(await CardAsync(shopper))["id"]!}", commerce: true)).Single();
 
     public void NameCard(string shopper, string number) => _cards[shopper] = number;
+
+    /// <summary>Cards the office keyed for one shopper's e-mail (legacy duplicates), by number.</summary>
+    public List<string> KeyedCards(string shopper) => _keyed.TryGetValue(shopper, out var numbers) ? numbers : _keyed[shopper] = [];
+
+    public async Task<(JsonNode Card, JsonNode Web)> CardByNumberAsync(string number)
+    {
+        var card = (await ErpPageAsync("customers", $"number eq '{number}'")).Single();
+        return (card, (await ErpPageAsync("webCustomers", $"id eq {(string)card["id"]!}", commerce: true)).Single());
+    }
 
     public async Task<IReadOnlyList<JsonNode>> ErasuresAsync() =>
         (await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(staging.Engine, "engine/shoppers/erasures")))!.AsArray().Select(e => e!).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Reqnroll;
 using SyncLab.Specs.Drivers;
 
@@ -47,8 +48,15 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
     [Given(@"^the office has keyed two customer cards with the e-mail of ""([^""]+)"", one as ""([^""]+)""$")]
     public async Task GivenTwoCards(string shopper, string keyed)
     {
-        await shoppers.KeyCustomerAsync("First Card", items.Shopper(shopper));
-        await shoppers.KeyCustomerAsync("Second Card", items.Shopper(keyed));
+        shoppers.KeyedCards(shopper).Add(await shoppers.KeyCustomerAsync("First Card", items.Shopper(shopper)));
+        shoppers.KeyedCards(shopper).Add(await shoppers.KeyCustomerAsync("Second Card", items.Shopper(keyed)));
+    }
+
+    [Given(@"^the office has keyed a company card ""([^""]+)"" for ""([^""]+)"" in price group ""([^""]+)""$")]
+    public async Task GivenACompanyCard(string company, string shopper, string group)
+    {
+        shoppers.NameCard(shopper, await shoppers.KeyCustomerAsync(company, items.Shopper(shopper), "Company"));
+        await shoppers.SetPriceGroupAsync(shopper, group);
     }
 
     [When(@"^the office puts the ERP customer of ""([^""]+)"" in price group ""([^""]*)""$")]
@@ -85,15 +93,21 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
         Same("Legacy Card", (string?)(await shoppers.CardAsync(shopper))["displayName"], $"the ERP customer of {shopper}");
 
     [Then(@"^the ERP customer of ""([^""]+)"" is erased$")]
-    public async Task ThenTheCardIsErased(string shopper)
+    public async Task ThenTheCardIsErased(string shopper) =>
+        ExpectErased(shopper, await shoppers.CardAsync(shopper), await shoppers.WebCardAsync(shopper));
+
+    [Then(@"^both cards the office keyed with the e-mail of ""([^""]+)"" are erased and reported$")]
+    public async Task ThenBothKeyedCardsAreErased(string shopper)
     {
-        var card = await shoppers.CardAsync(shopper);
-        var web = await shoppers.WebCardAsync(shopper);
-        Expect.That(
-            (string?)card["displayName"] == "Erased customer" && (string?)card["email"] == string.Empty && (string?)card["phoneNumber"] == string.Empty
-            && (string?)card["addressLine1"] == string.Empty && (string?)card["city"] == string.Empty && (string?)card["blocked"] == "All"
-            && (bool?)web["marketingConsent"] == false && (string?)web["priceGroup"] == string.Empty,
-            $"the ERP customer of {shopper} is not erased: {card.ToJsonString()} {web.ToJsonString()}");
+        var numbers = shoppers.KeyedCards(shopper);
+        Expect.That(numbers.Count == 2, $"the office keyed {numbers.Count} cards for {shopper}, expected 2");
+        var erasures = await shoppers.ErasuresAsync();
+        foreach (var number in numbers)
+        {
+            var (card, web) = await shoppers.CardByNumberAsync(number);
+            ExpectErased(number, card, web);
+            Expect.That(erasures.Count(r => (string?)r["customerNumber"] == number && (string?)r["outcome"] == "erased") == 1, $"the engine does not report {number} as erased once");
+        }
     }
 
     [Then(@"^the ERP customer of ""([^""]+)"" keeps name and address for the books, without e-mail, phone or marketing consent$")]
@@ -183,4 +197,11 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
 
     private static void Same<T>(T expected, T actual, string what) =>
         Expect.That(EqualityComparer<T>.Default.Equals(expected, actual), $"{what}: expected {expected}, found {actual}");
+
+    private static void ExpectErased(string who, JsonNode card, JsonNode web) =>
+        Expect.That(
+            (string?)card["displayName"] == "Erased customer" && (string?)card["email"] == string.Empty && (string?)card["phoneNumber"] == string.Empty
+            && (string?)card["addressLine1"] == string.Empty && (string?)card["city"] == string.Empty && (string?)card["blocked"] == "All"
+            && (bool?)web["marketingConsent"] == false && (string?)web["priceGroup"] == string.Empty,
+            $"the ERP customer of {who} is not erased: {card.ToJsonString()} {web.ToJsonString()}");
 }
