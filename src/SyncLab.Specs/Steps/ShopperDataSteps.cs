@@ -88,10 +88,6 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
     public async Task ThenTheCardHasConsent(string shopper, string consent) =>
         Same(consent == "given", (bool?)(await shoppers.WebCardAsync(shopper))["marketingConsent"], $"marketing consent of the ERP customer of {shopper}");
 
-    [Then(@"^the ERP customer of ""([^""]+)"" is the card the office keyed$")]
-    public async Task ThenItIsTheKeyedCard(string shopper) =>
-        Same("Legacy Card", (string?)(await shoppers.CardAsync(shopper))["displayName"], $"the ERP customer of {shopper}");
-
     [Then(@"^the ERP customer of ""([^""]+)"" is erased$")]
     public async Task ThenTheCardIsErased(string shopper) =>
         ExpectErased(shopper, await shoppers.CardAsync(shopper), await shoppers.WebCardAsync(shopper));
