@@ -30,6 +30,12 @@ public static class ShopperPlan
         return same.FirstOrDefault();
     }
 
+    /// <summary>
+    /// Whether a shopper the ERP has no card for becomes an ERP customer now: an account holder does; a guest of checkout
+    /// only with an order that stands (one cancelled before the engine saw it never reaches the ERP, nor does its shopper).
+    /// </summary>
+    public static bool BecomesErpCustomer(string state, bool hasLiveOrder) => string.Equals(state, "ENABLED", StringComparison.Ordinal) || hasLiveOrder;
+
     public static string? DisplayName(ShopifyCustomer shopper)
     {
         var name = $"{shopper.FirstName ?? shopper.DefaultAddress?.FirstName} {shopper.LastName ?? shopper.DefaultAddress?.LastName}".Trim();

@@ -12,11 +12,13 @@ namespace SyncLab.Engine.Shoppers;
 
 /// <summary>
 /// Storefront customer → ERP customer card. The card is found by e-mail, trimmed and case-folded (never a second card
-/// for the same shopper; two legacy cards with the same e-mail are a data error, not a guess) or created; then a
-/// person's name, the default address, the phone and the marketing consent (the commerce page's field) follow the
+/// for the same shopper; two legacy cards with the same e-mail are a data error, not a guess) or created — for an
+/// account holder, or a guest whose order stands (a guest whose only order was cancelled unseen is nobody's customer);
+/// then a person's name, the default address, the phone and the marketing consent (the commerce page's field) follow the
 /// storefront. The link is handed on to the ERP → storefront side at once, so a card's price group shows from the start.
 /// </summary>
-public sealed class ShopperToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, ShopperLocks locks, TimeProvider clock, EngineOptions options) : IProcess
+public sealed class ShopperToErpProcess(
+    BusinessCentralClient erp, ShopifyCustomerClient shop, IDbContextFactory<EngineDb> dbs, ShopperLocks locks, TimeProvider clock, EngineOptions options) : IProcess
 {
     public const string ProcessName = "shoppers";
 
@@ -39,6 +41,10 @@ public sealed class ShopperToErpProcess(BusinessCentralClient erp, IDbContextFac
         {
             var card = ShopperPlan.Match(await erp.CustomerCardsLikeEmailAsync(email, ct), email);
             var created = card is null;
+            if (card is null && !ShopperPlan.BecomesErpCustomer(shopper.State, await shop.HasLiveOrderAsync(shopper.Id, ct)))
+            {
+                return ProcessOutcome.Changed($"shopper {shopper.Id} is a guest without an order that stands: not an ERP customer");
+            }
             if (card is null)
             {
                 var made = await erp.CreateCustomerAsync(ShopperPlan.NewCustomer(shopper), ct);

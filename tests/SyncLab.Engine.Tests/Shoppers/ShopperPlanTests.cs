@@ -46,6 +46,14 @@ public sealed class ShopperPlanTests
         Assert.Contains("C10020, C10030", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ENABLED", false, true)]
+    [InlineData("DISABLED", true, true)]
+    [InlineData("DISABLED", false, false)]
+    [InlineData("INVITED", false, false)]
+    public void an_account_or_a_guest_with_an_order_that_stands_becomes_an_erp_customer(string state, bool liveOrder, bool becomes) =>
+        Assert.Equal(becomes, ShopperPlan.BecomesErpCustomer(state, liveOrder));
+
     [Fact]
     public void a_card_that_already_says_what_the_storefront_says_needs_no_write() =>
         Assert.Empty(ShopperPlan.CardChanges(Shopper(), Card("C1", "ann@example.com"), isPerson: true));

@@ -16,13 +16,16 @@ public sealed record ShopifyCustomer(
     DateTimeOffset UpdatedAt)
 {
     public string? Address2 { get; init; }
+
+    /// <summary>CustomerState: DISABLED (a guest of checkout), INVITED, ENABLED (an account), DECLINED.</summary>
+    public string State { get; init; } = "DISABLED";
 }
 
 /// <summary>Shopify Admin GraphQL customers: read by <c>updated_at</c>, one by id, names and tags set with <c>customerUpdate</c>.</summary>
 public sealed class ShopifyCustomerClient(ShopifyAdminClient shop)
 {
     private const string Fields = """
-        id email firstName lastName phone tags updatedAt
+        id email firstName lastName phone tags updatedAt state
         emailMarketingConsent { marketingState }
         defaultAddress { firstName lastName address1 address2 city provinceCode zip countryCodeV2 phone }
         """;
@@ -63,6 +66,17 @@ public sealed class ShopifyCustomerClient(ShopifyAdminClient shop)
             """;
         var node = (await shop.SendAsync(query, new JsonObject { ["id"] = id }, ct))["customer"];
         return node is null ? null : Parse(node);
+    }
+
+    /// <summary>Whether the customer has an order that is not cancelled.</summary>
+    public async Task<bool> HasLiveOrderAsync(string customerId, CancellationToken ct)
+    {
+        const string query = """
+            query LiveOrders($q: String!) { orders(first: 1, query: $q) { edges { node { id } } } }
+            """;
+        var legacyId = customerId[(customerId.LastIndexOf('/') + 1)..];
+        var data = await shop.SendAsync(query, new JsonObject { ["q"] = $"customer_id:{legacyId} -status:cancelled" }, ct);
+        return data["orders"]?["edges"]?.AsArray().Count > 0;
     }
 
     /// <summary>Sets names and tags (<c>customerUpdate</c>); null leaves a field as it is.</summary>
@@ -110,6 +124,7 @@ public sealed class ShopifyCustomerClient(ShopifyAdminClient shop)
             DateTimeOffset.Parse((string)n["updatedAt"]!, CultureInfo.InvariantCulture))
         {
             Address2 = (string?)a?["address2"],
+            State = (string?)n["state"] ?? "DISABLED",
         };
     }
 }
