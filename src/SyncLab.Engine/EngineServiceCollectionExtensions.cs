@@ -21,11 +21,12 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, EngineOptions options)
     {
         services.AddSingleton(options);
-        services.AddDbContextFactory<EngineDb>(db =>
+        // Pooled: the engine opens a context per work item, and a new one resolves dozens of EF services each time.
+        services.AddPooledDbContextFactory<EngineDb>(db =>
         {
             _ = options.Store.Kind switch
             {
-                EngineStoreKind.Sqlite => db.UseSqlite(options.Store.ConnectionString),
+                EngineStoreKind.Sqlite => db.UseSqlite(options.Store.ConnectionString).AddInterceptors(new SqliteStoreTuning(options.Store.SyncEveryCommit)),
                 EngineStoreKind.Postgres => db.UseNpgsql(options.Store.ConnectionString),
                 EngineStoreKind.InMemory => db.UseInMemoryDatabase(options.Store.ConnectionString),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Store.Kind, "Unknown engine store."),
@@ -33,6 +34,8 @@ public static class EngineServiceCollectionExtensions
         });
         services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout);
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
+        services.AddSingleton<VariantLookahead>();
+        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<VariantLookahead>());
         services.AddSingleton<StorefrontCatalog>();
         services.AddTransient<DryRun.DryRunPlanner>();
         services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<StorefrontCatalog>());

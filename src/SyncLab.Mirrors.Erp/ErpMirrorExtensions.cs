@@ -31,7 +31,7 @@ public static class ErpMirrorExtensions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.PageSize, 1);
         var services = builder.Services;
-        services.AddDbContext<ErpDb>(o => options.Store.Apply(o, "erp-" + options.Instance));
+        services.AddDbContext<ErpDb>(o => options.Store.Apply(o, "erp-" + options.Instance), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(settings);
         services.AddSingleton(estate);
         services.AddSingleton(ErpCompany.From(estate, settings));

@@ -22,7 +22,7 @@ public static class PosMirrorExtensions
 {
     public static IHostApplicationBuilder AddPosMirror(this IHostApplicationBuilder builder, MirrorHostOptions options, BusinessEstate estate, PosMirrorSettings settings)
     {
-        builder.Services.AddDbContext<PosDb>(db => options.Store.Apply(db, "pos-" + options.Instance));
+        builder.Services.AddDbContext<PosDb>(db => options.Store.Apply(db, "pos-" + options.Instance), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(estate);
         builder.Services.AddSingleton(sp => new PosRuntime(settings, estate, sp.GetRequiredService<TimeProvider>()));

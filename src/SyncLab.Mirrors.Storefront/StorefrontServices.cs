@@ -19,7 +19,7 @@ public static class StorefrontServices
     public static IHostApplicationBuilder AddStorefront(this IHostApplicationBuilder builder, MirrorHostOptions options, BusinessEstate estate, StorefrontMirrorSettings settings)
     {
         var services = builder.Services;
-        services.AddDbContext<StorefrontDb>(db => options.Store.Apply(db, "storefront-" + options.Instance));
+        services.AddDbContext<StorefrontDb>(db => options.Store.Apply(db, "storefront-" + options.Instance), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(settings);
         services.AddSingleton(estate);
         services.AddSingleton(sp => new LeakyBuckets(sp.GetRequiredService<TimeProvider>()));

@@ -22,7 +22,7 @@ public static class WarehouseMirrorExtensions
 {
     public static IHostApplicationBuilder AddWarehouseMirror(this IHostApplicationBuilder builder, MirrorHostOptions options, BusinessEstate estate, WarehouseMirrorSettings settings)
     {
-        builder.Services.AddDbContext<WarehouseDb>(db => options.Store.Apply(db, "warehouse-" + options.Instance));
+        builder.Services.AddDbContext<WarehouseDb>(db => options.Store.Apply(db, "warehouse-" + options.Instance), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(sp => new WarehouseRuntime(settings, estate, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WebhookSignal>();

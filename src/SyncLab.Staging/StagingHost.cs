@@ -137,9 +137,9 @@ public sealed class StagingHost : IAsyncDisposable
                 BrandUpgradeDate = Estate.Options.UpgradeDate,
                 LowStockByCategory = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["KITCHEN"] = 8, ["STATIONERY"] = 12 },
             },
-            Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db")),
+            Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine", Args = MirrorHost.NoConfigReload });
         builder.WebHost.UseUrls(Url(Options, 0));
         builder.Logging.ClearProviders();
         if (logs is not null)

@@ -56,9 +56,9 @@ public sealed class OrderToWmsProcess(ShipStationClient warehouse, IDbContextFac
     private async Task<ProcessOutcome> CancelAsync(ShopifyOrder order, string external, CancellationToken ct)
     {
         var shipments = await warehouse.ShipmentsByExternalIdAsync(external, ct);
-        if (shipments.FirstOrDefault(s => s.ShipmentStatus == ShipStationShipment.LabelPurchased) is { } shipped)
+        if (Shipped(shipments) is { } shipped)
         {
-            throw new DataErrorException($"order {order.Name} was cancelled after the warehouse shipped it (shipment {shipped.ShipmentId} has its label): already shipped, it needs a return");
+            throw new DataErrorException(AlreadyShipped(order, shipped));
         }
         var pending = shipments.Where(s => s.ShipmentStatus == ShipStationShipment.Pending).ToList();
         foreach (var shipment in pending)
@@ -69,6 +69,13 @@ public sealed class OrderToWmsProcess(ShipStationClient warehouse, IDbContextFac
             ? ProcessOutcome.Nothing
             : ProcessOutcome.Changed($"order {order.Name} cancelled -> warehouse shipment {string.Join(", ", pending.Select(s => s.ShipmentId))} cancelled");
     }
+
+    /// <summary>The order's shipment that has its label (has shipped), if any.</summary>
+    public static ShipStationShipment? Shipped(IEnumerable<ShipStationShipment> shipments) =>
+        shipments.FirstOrDefault(s => s.ShipmentStatus == ShipStationShipment.LabelPurchased);
+
+    public static string AlreadyShipped(ShopifyOrder order, ShipStationShipment shipped) =>
+        $"order {order.Name} was cancelled after the warehouse shipped it (shipment {shipped.ShipmentId} has its label): already shipped, it needs a return";
 
     private static IdMapping Reference(ShopifyOrder order, ShipStationShipment shipment) =>
         new() { System = System, Kind = ShipmentKind, Key = order.Id, TargetId = shipment.ShipmentId, Extra = order.Name };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
+using SyncLab.Engine.Connectors.ShipStation;
 using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Fulfilment;
 using SyncLab.Engine.Pipeline;
@@ -14,8 +15,11 @@ namespace SyncLab.Engine.Orders;
 /// same transaction that marks the change applied) answers "done already?"; for the window between the
 /// ERP's answer and that commit, the ERP itself is asked for the order's external document number.
 /// Once the ERP has the order (or its cancellation is done), the order is handed on to the warehouse.
+/// A cancelled order the warehouse has already shipped is not undone in the ERP (it needs a return): the warehouse
+/// is asked first, when one is configured.
 /// </summary>
-public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, Shoppers.ShopperLocks customerLocks) : IProcess
+public sealed class OrderToErpProcess(
+    BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, Shoppers.ShopperLocks customerLocks, ShipStationClient? warehouse = null) : IProcess
 {
     public const string ProcessName = "orders";
     public const string SalesOrderKind = "salesOrder";
@@ -62,6 +66,11 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
     /// </summary>
     private async Task<ProcessOutcome> CancelAsync(ShopifyOrder order, CancellationToken ct)
     {
+        // The warehouse may have shipped before the ERP heard of it: then nothing is undone, whatever the ERP says.
+        if (warehouse is not null && OrderToWmsProcess.Shipped(await warehouse.ShipmentsByExternalIdAsync(ShipmentPlan.ExternalShipmentId(order), ct)) is { } shipped)
+        {
+            throw new DataErrorException(OrderToWmsProcess.AlreadyShipped(order, shipped));
+        }
         var external = SalesOrderPlan.ExternalNumber(order);
         if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } open)
         {

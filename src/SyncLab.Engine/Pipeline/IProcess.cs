@@ -15,6 +15,12 @@ public interface IProcess
     /// Effective-dated work that must never be skipped asks for more.
     /// </summary>
     int? MaxAttempts => null;
+
+    /// <summary>
+    /// True when the process is keyed by SKU and looks up the item's storefront variant: the engine then reads the
+    /// variants of a round's SKUs in bulk before the round (<see cref="Catalog.StorefrontCatalog.ReadAheadAsync"/>).
+    /// </summary>
+    bool ReadsStorefrontVariants => false;
 }
 
 /// <summary>

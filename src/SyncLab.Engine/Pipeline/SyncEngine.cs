@@ -19,6 +19,7 @@ public sealed partial class SyncEngine(
     IEnumerable<IChangeSource> sources,
     IEnumerable<IProcess> processes,
     IEnumerable<IEngineCache> caches,
+    StorefrontCatalog catalog,
     TimeProvider clock,
     EngineTelemetry telemetry,
     ILogger<SyncEngine> log) : BackgroundService
@@ -138,12 +139,8 @@ public sealed partial class SyncEngine(
     {
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
+            // SQLite connections come set up by Storage/SqliteStoreTuning (write-ahead log, busy timeout).
             await db.Database.EnsureCreatedAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                // Readers keep reading while a writer commits; the queue has several writers.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
         }
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         await base.StartAsync(cancellationToken);
@@ -220,7 +217,19 @@ public sealed partial class SyncEngine(
         {
             return false;
         }
-        await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, ApplyAsync);
+        var skus = heads.Where(h => _processes[h.Process].ReadsStorefrontVariants).Select(h => h.Key).Distinct(StringComparer.Ordinal).ToList();
+        if (skus.Count > 0)
+        {
+            await catalog.ReadAheadAsync(skus, ct);
+        }
+        try
+        {
+            await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, ApplyAsync);
+        }
+        finally
+        {
+            catalog.EndRound();
+        }
         return true;
     }
 

@@ -22,6 +22,8 @@ public sealed class EffectivePriceProcess(
 
     public string Name => ProcessName;
 
+    public bool ReadsStorefrontVariants => true;
+
     public int? MaxAttempts => int.MaxValue;
 
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)

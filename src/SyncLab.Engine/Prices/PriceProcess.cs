@@ -15,6 +15,8 @@ public sealed class PriceProcess(StorefrontCatalog catalog, ShopifyAdminClient s
 
     public string Name => ProcessName;
 
+    public bool ReadsStorefrontVariants => true;
+
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;

@@ -26,12 +26,14 @@ public sealed class ProductProcess(StorefrontCatalog catalog, ShopifyAdminClient
 
     public string Name => ProcessName;
 
+    public bool ReadsStorefrontVariants => true;
+
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var state = JsonSerializer.Deserialize<ErpItemState>(item.Payload)!;
         var rules = options.Catalog;
         var available = StockPlan.AvailableToSell(state, options.SafetyStock);
-        var variant = await shop.FindVariantBySkuAsync(state.Sku, ct);
+        var variant = await catalog.VariantAsync(state, ct);
         return variant is null
             ? await CreateAsync(state, rules, available, ct)
             : await UpdateAsync(state, variant, rules, available, ct);

@@ -15,9 +15,15 @@ namespace SyncLab.MirrorKit.Hosting;
 /// <summary>The plumbing every mirror shares: Kestrel on loopback, the business clock, the ledger, problem details, health and the admin API.</summary>
 public static class MirrorHost
 {
+    /// <summary>
+    /// Host arguments that stop the host watching its content root for appsettings changes: a staging's hosts read
+    /// no settings files, and the recursive watch reacted to every file written under the working directory.
+    /// </summary>
+    public static string[] NoConfigReload { get; } = ["--hostBuilder:reloadConfigOnChange=false"];
+
     public static WebApplicationBuilder CreateBuilder(MirrorDescriptor descriptor, MirrorHostOptions options, BusinessClock clock, ILoggerProvider? logs = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = $"SyncLab.Mirrors.{descriptor.System}" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = $"SyncLab.Mirrors.{descriptor.System}", Args = NoConfigReload });
         builder.WebHost.UseUrls(options.Url);
         builder.Logging.ClearProviders();
         if (logs is not null)

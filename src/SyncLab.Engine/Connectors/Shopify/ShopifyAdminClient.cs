@@ -26,44 +26,75 @@ public sealed record ShopifyLocation(string Id, string Name);
 /// Shopify Admin GraphQL API. Throttling answers HTTP 200 with a THROTTLED error; it is turned into a
 /// transient failure whose wait is what the bucket needs to refill, so the queue paces instead of bouncing.
 /// </summary>
-public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
+public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, VariantLookahead lookahead)
 {
     private const string System = "storefront";
 
+    private const string VariantFields = "id sku price compareAtPrice inventoryPolicy product { id status tags vendor } inventoryItem { id }";
+
+    /// <summary>SKUs read in one search; a search of 50 SKUs asks for at most 100 variants (duplicates included), well within a query's cost.</summary>
+    public const int LookaheadChunk = 50;
+
     public async Task<ShopifyVariant?> FindVariantBySkuAsync(string sku, CancellationToken ct)
     {
-        const string query = """
+        const string query = $$"""
             query VariantBySku($q: String!) {
-              productVariants(first: 2, query: $q) {
-                edges { node { id sku price compareAtPrice inventoryPolicy product { id status tags vendor } inventoryItem { id } } }
-              }
+              productVariants(first: 2, query: $q) { edges { node { {{VariantFields}} } } }
             }
             """;
         var data = await SendAsync(query, new JsonObject { ["q"] = $"sku:{sku}" }, ct);
-        var nodes = data["productVariants"]?["edges"]?.AsArray().Select(e => e!["node"]!).Where(n => (string?)n["sku"] == sku).ToList() ?? [];
-        if (nodes.Count == 0)
+        return VariantsBySku(data).GetValueOrDefault(sku);
+    }
+
+    /// <summary>
+    /// The variants of up to <see cref="LookaheadChunk"/> SKUs in one search (<c>sku:"A" OR sku:"B"</c>); a SKU the
+    /// storefront does not list is absent. Matching is exact, as for one SKU: the search itself ignores case.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ShopifyVariant>> FindVariantsBySkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(skus.Count, LookaheadChunk);
+        const string query = $$"""
+            query VariantsBySku($q: String!, $first: Int!) {
+              productVariants(first: $first, query: $q) { edges { node { {{VariantFields}} } } }
+            }
+            """;
+        var search = string.Join(" OR ", skus.Select(s => $"sku:\"{s.Replace("\"", "\\\"", StringComparison.Ordinal)}\""));
+        var data = await SendAsync(query, new JsonObject { ["q"] = search, ["first"] = skus.Count * 2 }, ct);
+        return VariantsBySku(data);
+    }
+
+    /// <summary>The first variant per exact SKU in a productVariants answer.</summary>
+    private static Dictionary<string, ShopifyVariant> VariantsBySku(JsonNode data)
+    {
+        var found = new Dictionary<string, ShopifyVariant>(StringComparer.Ordinal);
+        foreach (var n in data["productVariants"]?["edges"]?.AsArray().Select(e => e!["node"]!) ?? [])
         {
-            return null;
+            var sku = (string?)n["sku"];
+            if (sku is null || found.ContainsKey(sku))
+            {
+                continue;
+            }
+            found[sku] = new ShopifyVariant(
+                (string)n["id"]!,
+                (string)n["product"]!["id"]!,
+                (string)n["inventoryItem"]!["id"]!,
+                sku,
+                ParseMoney(n["price"]) ?? 0m,
+                ParseMoney(n["compareAtPrice"]),
+                (string?)n["product"]!["status"] ?? "ACTIVE")
+            {
+                Tags = n["product"]!["tags"]?.AsArray().Select(t => (string)t!).ToList() ?? [],
+                Vendor = (string?)n["product"]!["vendor"] ?? string.Empty,
+                InventoryPolicy = (string?)n["inventoryPolicy"] ?? "DENY",
+            };
         }
-        var n = nodes[0];
-        return new ShopifyVariant(
-            (string)n["id"]!,
-            (string)n["product"]!["id"]!,
-            (string)n["inventoryItem"]!["id"]!,
-            sku,
-            ParseMoney(n["price"]) ?? 0m,
-            ParseMoney(n["compareAtPrice"]),
-            (string?)n["product"]!["status"] ?? "ACTIVE")
-        {
-            Tags = n["product"]!["tags"]?.AsArray().Select(t => (string)t!).ToList() ?? [],
-            Vendor = (string?)n["product"]!["vendor"] ?? string.Empty,
-            InventoryPolicy = (string?)n["inventoryPolicy"] ?? "DENY",
-        };
+        return found;
     }
 
     /// <summary>Creates the product with its variant, SKU, prices, policy and stock in one call (productSet), so no product is ever left without its SKU.</summary>
     public async Task<ShopifyVariant> CreateProductAsync(ShopifyNewProduct product, CancellationToken ct)
     {
+        lookahead.ForgetSku(product.Sku);
         const string mutation = """
             mutation CreateProduct($input: ProductSetInput!) {
               productSet(input: $input, synchronous: true) {
@@ -112,6 +143,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
     /// <summary>Sets a product's status, tags and vendor (productUpdate); null leaves a field as it is.</summary>
     public async Task UpdateProductAsync(string productId, string? status, IReadOnlyList<string>? tags, string? vendor, CancellationToken ct)
     {
+        lookahead.ForgetProduct(productId);
         const string mutation = """
             mutation UpdateProduct($product: ProductUpdateInput!) {
               productUpdate(product: $product) { product { id } userErrors { field message } }
@@ -136,6 +168,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
 
     public async Task SetInventoryPolicyAsync(ShopifyVariant variant, string policy, CancellationToken ct)
     {
+        lookahead.ForgetSku(variant.Sku);
         const string mutation = """
             mutation SetPolicy($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
               productVariantsBulkUpdate(productId: $productId, variants: $variants) { productVariants { id } userErrors { field message } }
@@ -155,6 +188,7 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options)
 
     public async Task SetPriceAsync(ShopifyVariant variant, decimal price, decimal? compareAtPrice, CancellationToken ct)
     {
+        lookahead.ForgetSku(variant.Sku);
         const string mutation = """
             mutation SetPrice($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
               productVariantsBulkUpdate(productId: $productId, variants: $variants) {
