@@ -205,13 +205,16 @@ public sealed partial class SyncEngine(
     private async Task<bool> WorkRoundAsync(CancellationToken ct)
     {
         List<WorkItem> heads;
+        RoundFacts facts;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var now = clock.GetUtcNow().UtcTicks;
-            var due = await db.WorkItems.Where(w => w.State == WorkState.Pending && w.DueAtTicks <= now)
+            var due = await db.WorkItems.AsNoTracking().Where(w => w.State == WorkState.Pending && w.DueAtTicks <= now)
                 .OrderBy(w => w.Id).Take(1000).ToListAsync(ct);
             // Per key, only the newest captured version matters (full state); older ones are stale.
-            heads = due.GroupBy(w => (w.Process, w.Key)).Select(g => g.OrderBy(w => w.Version, StringComparer.Ordinal).Last()).ToList();
+            var groups = due.GroupBy(w => (w.Process, w.Key)).ToList();
+            heads = groups.Select(g => g.OrderBy(w => w.Version, StringComparer.Ordinal).Last()).ToList();
+            facts = await RoundFacts.ReadAsync(db, heads, groups.Where(g => g.Count() > 1).Select(g => g.Key), ct);
         }
         if (heads.Count == 0)
         {
@@ -224,7 +227,7 @@ public sealed partial class SyncEngine(
         }
         try
         {
-            await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, ApplyAsync);
+            await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, (head, c) => ApplyAsync(head, facts, c));
         }
         finally
         {
@@ -233,7 +236,7 @@ public sealed partial class SyncEngine(
         return true;
     }
 
-    private async ValueTask ApplyAsync(WorkItem head, CancellationToken ct)
+    private async ValueTask ApplyAsync(WorkItem head, RoundFacts facts, CancellationToken ct)
     {
         ProcessOutcome? outcome = null;
         Exception? failure = null;
@@ -242,7 +245,11 @@ public sealed partial class SyncEngine(
         string outcomeTag;
         TimeSpan? lag = null;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var applied = await db.AppliedVersions.FindAsync([head.Process, head.Key], ct);
+        var applied = facts.Applied.GetValueOrDefault((head.Process, head.Key));
+        if (applied is not null)
+        {
+            db.AppliedVersions.Attach(applied);
+        }
         var isStale = applied is not null && string.CompareOrdinal(applied.Version, head.Version) >= 0;
         if (!isStale)
         {
@@ -256,12 +263,17 @@ public sealed partial class SyncEngine(
             }
         }
         var now = clock.GetUtcNow().UtcTicks;
-        var item = await db.WorkItems.SingleAsync(w => w.Id == head.Id, ct);
-        // Older versions of the same key still queued are superseded by this one's full state.
+        // Read at the start of the round, and only this round's pass touches a pending item.
+        var item = db.WorkItems.Attach(head).Entity;
+        // Older versions of the same key due in this round are superseded by this one's full state. (One queued
+        // for later is found stale by the applied version when it falls due.)
+        if (facts.Superseding.Contains((head.Process, head.Key)))
+        {
 #pragma warning disable CA1309 // EF translates string.Compare to SQL '<'; versions are fixed-width digits, so ordinal and SQL order agree.
-        await db.WorkItems.Where(w => w.Process == head.Process && w.Key == head.Key && w.State == WorkState.Pending && w.Id != head.Id && string.Compare(w.Version, head.Version) < 0)
+            await db.WorkItems.Where(w => w.Process == head.Process && w.Key == head.Key && w.State == WorkState.Pending && w.Id != head.Id && string.Compare(w.Version, head.Version) < 0)
 #pragma warning restore CA1309
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Stale), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Stale), ct);
+        }
         switch (failure)
         {
             case null when isStale:
@@ -284,7 +296,10 @@ public sealed partial class SyncEngine(
                 // Hand-offs to processes this engine does not run (e.g. no warehouse configured) are not queued.
                 await WorkQueue.EnqueueAsync(db, outcome.FollowUps.Where(f => _processes.ContainsKey(f.Process)).ToList(), now, ct);
                 // A later version that applies resolves what earlier versions of the record reported.
-                await db.DataErrors.Where(e => e.Process == head.Process && e.Key == head.Key).ExecuteDeleteAsync(ct);
+                if (facts.Reported.Contains((head.Process, head.Key)))
+                {
+                    await db.DataErrors.Where(e => e.Process == head.Process && e.Key == head.Key).ExecuteDeleteAsync(ct);
+                }
                 if (!string.IsNullOrEmpty(outcome.Summary))
                 {
                     LogApplied(head.Process, outcome.Summary);
