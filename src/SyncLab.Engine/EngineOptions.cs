@@ -65,6 +65,12 @@ public sealed record EngineOptions
     /// </summary>
     public IReadOnlyDictionary<string, Scheduling.JobSchedule> Schedules { get; init; } = new Dictionary<string, Scheduling.JobSchedule>(StringComparer.Ordinal);
 
+    /// <summary>Shopper data: retention years, the yearly purge day, the price group tag.</summary>
+    public SyncLab.Engine.Shoppers.ShopperRules Shoppers { get; init; } = SyncLab.Engine.Shoppers.ShopperRules.Default;
+
+    /// <summary>The Shopify app's client secret: the key of the compliance webhooks' X-Shopify-Hmac-Sha256.</summary>
+    public string StorefrontWebhookSecret { get; init; } = "synclab-storefront-webhook-secret";
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 

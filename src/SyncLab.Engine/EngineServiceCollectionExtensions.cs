@@ -11,6 +11,7 @@ using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Prices;
 using SyncLab.Engine.Products;
 using SyncLab.Engine.Scheduling;
+using SyncLab.Engine.Shoppers;
 using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine;
@@ -50,6 +51,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSyncEngineBackFlow(options);
         services.AddSyncEngineInventory(options);
         services.AddSyncEngineScheduling(options);
+        services.AddSyncEngineShoppers();
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
         services.AddSingleton<SyncEngine>();

@@ -44,3 +44,7 @@ public sealed class ClearanceScenarios(ITestOutputHelper output) : GherkinScenar
 [GherkinFeatures("specs/reconciliation/", BindingAssembly = "SyncLab.Specs")]
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
 public sealed class ReconciliationScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/shoppers/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class ShopperScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);

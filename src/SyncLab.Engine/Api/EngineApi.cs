@@ -41,6 +41,7 @@ public static class EngineApi
         Inventory.InventoryApi.MapInventoryApi(engine);
         engine.MapScheduleApi();
         engine.MapReconciliationApi();
+        Shoppers.ShopperApi.MapShopperApi(engine);
         return engine;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Catalog;
@@ -21,14 +20,12 @@ namespace SyncLab.Engine.Orders;
 /// is asked first, when one is configured. An order whose day the ERP's books are closed for is posted on today,
 /// or held until the period opens (<see cref="ClosedBooks"/>).
 /// </summary>
-public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, TimeProvider clock, ShipStationClient? warehouse = null) : IProcess
+public sealed class OrderToErpProcess(
+    BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, EngineOptions options, TimeProvider clock, Shoppers.ShopperLocks customerLocks, ShipStationClient? warehouse = null) : IProcess
 {
     public const string ProcessName = "orders";
     public const string SalesOrderKind = "salesOrder";
     public const string CustomerKind = "customer";
-
-    // Two orders of one new shopper must not create two ERP customers.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _customerLocks = new(StringComparer.OrdinalIgnoreCase);
 
     public string Name => ProcessName;
 
@@ -95,15 +92,10 @@ public sealed class OrderToErpProcess(BusinessCentralClient erp, IDbContextFacto
 
     private async Task<BcCustomer> CustomerAsync(ShopifyOrder order, CancellationToken ct)
     {
-        var gate = _customerLocks.GetOrAdd(order.Email!, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
+        // Two orders of one new shopper, or an order and the shopper-data process, must not create two ERP customers.
+        using (await customerLocks.EnterAsync(order.Email, ct))
         {
             return await erp.CustomerByEmailAsync(order.Email!, ct) ?? await erp.CreateCustomerAsync(SalesOrderPlan.NewCustomer(order), ct);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

@@ -1,0 +1,103 @@
+using SyncLab.Engine.Catalog;
+using SyncLab.Engine.Connectors.BusinessCentral;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Shoppers;
+
+namespace SyncLab.Engine.Tests.Shoppers;
+
+public sealed class ShopperPlanTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
+
+    private static BcCustomerCard Card(string number, string? email, string name = "Ann Baker", string type = "Person", string? address = "12 Harbour Road") =>
+        new(Guid.NewGuid(), number, name, type, email, address, string.Empty, "Portland", "OR", "US", "97201", "503-555-0100", "_x0020_", At, "W/\"1\"");
+
+    private static ShopifyCustomer Shopper(string first = "Ann", string last = "Baker", string state = "SUBSCRIBED", IReadOnlyList<string>? tags = null) =>
+        new("gid://shopify/Customer/1", "ann@example.com", first, last, null, tags ?? [], state,
+            new ShopifyAddress(first, last, "12 Harbour Road", "Portland", "97201", "US", "503-555-0100", "OR"), At);
+
+    private static BcWebCustomer Web(string? group) => new(Guid.NewGuid(), "C1", "ann@example.com", false, group, At, "W/\"1\"");
+
+    [Theory]
+    [InlineData("ann@example.com", "ann@example.com")]
+    [InlineData("ANN@Example.COM", "ann@example.com")]
+    [InlineData("  ann@example.com  ", "ann@example.com")]
+    [InlineData("Ann@Example.com\t", "ann@example.com")]
+    [InlineData(null, "")]
+    public void an_email_is_trimmed_and_case_folded(string? keyed, string normalised) => Assert.Equal(normalised, ShopperEmail.Normalise(keyed));
+
+    [Fact]
+    public void a_blank_email_is_nobody_s() => Assert.False(ShopperEmail.Same("  ", ""));
+
+    [Fact]
+    public void the_card_with_the_same_email_in_other_letters_or_with_spaces_is_the_shopper_s()
+    {
+        var legacy = Card("C10020", " ANN@Example.com  ");
+        Assert.Same(legacy, ShopperPlan.Match([Card("C10021", "annie@example.com"), legacy], "ann@example.com"));
+    }
+
+    [Fact]
+    public void no_card_with_the_email_means_a_new_one() => Assert.Null(ShopperPlan.Match([Card("C10021", "annie@example.com")], "ann@example.com"));
+
+    [Fact]
+    public void two_cards_with_one_email_are_a_data_error_naming_both_never_a_guess()
+    {
+        var error = Assert.Throws<DataErrorException>(() => ShopperPlan.Match([Card("C10030", "ANN@example.com"), Card("C10020", "ann@example.com ")], "ann@example.com"));
+        Assert.Contains("C10020, C10030", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ENABLED", false, true)]
+    [InlineData("DISABLED", true, true)]
+    [InlineData("DISABLED", false, false)]
+    [InlineData("INVITED", false, false)]
+    public void an_account_or_a_guest_with_an_order_that_stands_becomes_an_erp_customer(string state, bool liveOrder, bool becomes) =>
+        Assert.Equal(becomes, ShopperPlan.BecomesErpCustomer(state, liveOrder));
+
+    [Fact]
+    public void a_card_that_already_says_what_the_storefront_says_needs_no_write() =>
+        Assert.Empty(ShopperPlan.CardChanges(Shopper(), Card("C1", "ann@example.com"), isPerson: true));
+
+    [Fact]
+    public void a_person_s_new_name_and_address_go_to_the_card()
+    {
+        var changes = ShopperPlan.CardChanges(Shopper(last: "Smith"), Card("C1", "ann@example.com", address: "1 Old Lane"), isPerson: true);
+        Assert.Equal("Ann Smith", (string?)changes["displayName"]);
+        Assert.Equal("12 Harbour Road", (string?)changes["addressLine1"]);
+        Assert.Equal(2, changes.Count);
+    }
+
+    [Fact]
+    public void a_company_card_keeps_the_office_s_name() =>
+        Assert.False(ShopperPlan.CardChanges(Shopper(), Card("C1", "ann@example.com", name: "Acme Ltd", type: "Company"), isPerson: false).ContainsKey("displayName"));
+
+    [Theory]
+    [InlineData("SUBSCRIBED", true)]
+    [InlineData("PENDING", false)]
+    [InlineData("UNSUBSCRIBED", false)]
+    [InlineData("NOT_SUBSCRIBED", false)]
+    public void only_a_subscribed_shopper_has_consented(string state, bool consents) => Assert.Equal(consents, ShopperPlan.Consents(state));
+
+    [Fact]
+    public void the_price_group_becomes_the_one_engine_tag_and_the_merchant_s_tags_stay()
+    {
+        var change = ShopperPlan.StorefrontChanges(Card("C1", "ann@example.com"), Web("trade"), Shopper(tags: ["vip-list", "price-group:RETAIL"]), true, ShopperRules.Default);
+        Assert.Equal(["vip-list", "price-group:TRADE"], change.Tags);
+        Assert.Null(change.LastName);
+    }
+
+    [Fact]
+    public void a_blank_price_group_removes_the_tag_and_a_tag_already_right_is_not_written()
+    {
+        Assert.Equal(["vip-list"], ShopperPlan.StorefrontChanges(Card("C1", null), Web(""), Shopper(tags: ["vip-list", "price-group:VIP"]), true, ShopperRules.Default).Tags);
+        Assert.True(ShopperPlan.StorefrontChanges(Card("C1", null), Web("VIP"), Shopper(tags: ["price-group:VIP"]), true, ShopperRules.Default).IsEmpty);
+    }
+
+    [Fact]
+    public void a_person_renamed_in_the_erp_is_renamed_on_the_storefront_a_company_is_not()
+    {
+        var person = ShopperPlan.StorefrontChanges(Card("C1", null, name: "Ann van Dyke"), Web(null), Shopper(), true, ShopperRules.Default);
+        Assert.Equal(("Ann", "van Dyke"), (person.FirstName, person.LastName));
+        Assert.True(ShopperPlan.StorefrontChanges(Card("C1", null, name: "Acme Ltd", type: "Company"), Web(null), Shopper(), false, ShopperRules.Default).IsEmpty);
+    }
+}
