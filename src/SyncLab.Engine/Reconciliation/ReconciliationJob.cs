@@ -26,6 +26,7 @@ public sealed class ReconciliationJob(
     StorefrontCatalog catalog,
     IDbContextFactory<EngineDb> dbs,
     EngineOptions options,
+    Inventory.InventorySettings inventory,
     SchedulingTelemetry telemetry) : IScheduledJob
 {
     public const string JobName = "reconciliation";
@@ -52,7 +53,7 @@ public sealed class ReconciliationJob(
         }
         var lines = await PriceLinesAsync(ct);
         var listed = await StorefrontListing.ReadAllAsync(shop, await catalog.WebLocationIdAsync(ct), ct);
-        var findings = ReconciliationPlan.Compare(items, lines, listed, now, options.Catalog, options.SafetyStock);
+        var findings = ReconciliationPlan.Compare(items, lines, listed, now, options.Catalog, options.SafetyStock, stockFromErp: !inventory.FromWarehouseAndStores);
 
         var version = WorkQueue.Version(now) + "R";
         var byKey = items.GroupBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);

@@ -44,7 +44,8 @@ public static class ReconciliationPlan
         IReadOnlyCollection<ListedVariant> storefront,
         DateTimeOffset now,
         CatalogRules rules,
-        int safetyStock)
+        int safetyStock,
+        bool stockFromErp = true)
     {
         var findings = new List<Finding>();
         var listed = storefront.Where(v => v.Variant.Sku.Length > 0).GroupBy(v => v.Variant.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -57,7 +58,7 @@ public static class ReconciliationPlan
             }
             try
             {
-                findings.AddRange(CompareItem(item, variant, priceLines.GetValueOrDefault(item.Sku) ?? [], now, rules, safetyStock));
+                findings.AddRange(CompareItem(item, variant, priceLines.GetValueOrDefault(item.Sku) ?? [], now, rules, safetyStock, stockFromErp));
             }
             catch (DataErrorException e)
             {
@@ -71,7 +72,7 @@ public static class ReconciliationPlan
     }
 
     private static List<Finding> CompareItem(
-        ErpItemState item, ListedVariant? listed, IReadOnlyList<EffectivePrice> lines, DateTimeOffset now, CatalogRules rules, int safetyStock)
+        ErpItemState item, ListedVariant? listed, IReadOnlyList<EffectivePrice> lines, DateTimeOffset now, CatalogRules rules, int safetyStock, bool stockFromErp)
     {
         var findings = new List<Finding>();
         var lifecycle = ProductPlan.LifecycleOf(item, rules);
@@ -116,7 +117,8 @@ public static class ReconciliationPlan
         {
             findings.Add(new Finding(item.Sku, DriftKind.Price, Money(price.From, variant.CompareAtPrice), Money(price.To, price.CompareAt), PriceProcess.ProcessName, $"{item.Sku}: the item card price"));
         }
-        if (listed.Available != available)
+        // With the warehouse and the stores as the stock source, ERP stock is not the truth: stock is not compared.
+        if (stockFromErp && listed.Available != available)
         {
             findings.Add(new Finding(
                 item.Sku, DriftKind.Stock, listed.Available?.ToString(CultureInfo.InvariantCulture) ?? "not stocked", available.ToString(CultureInfo.InvariantCulture),

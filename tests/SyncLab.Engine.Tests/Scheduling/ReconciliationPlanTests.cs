@@ -23,6 +23,15 @@ public sealed class ReconciliationPlanTests
         ReconciliationPlan.Compare(items, lists ?? NoLists, listed, Now, CatalogRules.Default, safetyStock: 0);
 
     [Fact]
+    public void with_the_warehouse_and_stores_as_stock_source_erp_stock_is_not_held_against_the_storefront()
+    {
+        var findings = ReconciliationPlan.Compare([Item("S", stock: 7m), Item("P")], NoLists, [Listed("S", available: 3), Listed("P", price: 15m)], Now, CatalogRules.Default, safetyStock: 0, stockFromErp: false);
+
+        var only = Assert.Single(findings);
+        Assert.Equal((DriftKind.Price, "P"), (only.Kind, only.Sku));
+    }
+
+    [Fact]
     public void an_estate_in_step_has_nothing_to_report()
     {
         Assert.Empty(Compare([Item("A"), Item("B", 5m, 0m)], [Listed("A"), Listed("B", 5m, 0) with { Variant = Listed("B", 5m, 0).Variant with { Tags = ["back-soon"] } }]));
@@ -35,7 +44,7 @@ public sealed class ReconciliationPlanTests
         Assert.Collection(
             findings.OrderBy(f => f.Sku, StringComparer.Ordinal),
             p => Assert.Equal((DriftKind.Price, PriceProcess.ProcessName, "15.00", "20.00"), (p.Kind, p.Heal, p.Found, p.Expected)),
-            s => Assert.Equal((DriftKind.Stock, Inventory.InventoryProcess.ProcessName, "3", "7"), (s.Kind, s.Heal, s.Found, s.Expected)),
+            s => Assert.Equal((DriftKind.Stock, SyncLab.Engine.Inventory.InventoryProcess.ProcessName, "3", "7"), (s.Kind, s.Heal, s.Found, s.Expected)),
             t => Assert.Equal((DriftKind.Status, ProductProcess.ProcessName, "DRAFT"), (t.Kind, t.Heal, t.Found)));
     }
 
