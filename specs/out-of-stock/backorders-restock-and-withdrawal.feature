@@ -68,6 +68,8 @@ Feature: Backorders, restocks and withdrawn items, in more depth
 
   Scenario: Stock received for an item taken off the web is not pushed to the storefront
     Given a web item known as "the vase" with 9 in stock in the ERP
+    When the engine's next poll has run
+    Then the storefront shows 9 of "the vase" available
     When the office takes "the vase" off the web in the ERP
     And the engine's next poll has run
     And the warehouse receives 5 of "the vase" in the ERP
