@@ -62,6 +62,7 @@ public sealed class ProductSteps(ErpDriver erp, StorefrontDriver storefront, Fau
     public Task WhenTheOfficeExpectsRestock(string item, string date) => erp.EditItemAsync(items.Number(item), Change("restockDate", date));
 
     [Given(@"^the office sets the low-stock threshold of ""([^""]+)"" to (\d+) in the ERP$")]
+    [When(@"^the office sets the low-stock threshold of ""([^""]+)"" to (\d+) in the ERP$")]
     public Task GivenTheLowStockThreshold(string item, int threshold) => erp.EditItemAsync(items.Number(item), Change("lowStockThreshold", threshold));
 
     [When(@"^the office moves ""([^""]+)"" to the category ""([^""]+)"" in the ERP$")]

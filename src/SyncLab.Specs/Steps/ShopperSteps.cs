@@ -21,6 +21,13 @@ public sealed class ShopperSteps(ShopperDriver shopper, StorefrontDriver storefr
         Expect.That(page.Price == price && page.CompareAtPrice == compareAt, $"a shopper looking at {items.Sku(item)} sees {page.Price} with {page.CompareAtPrice ?? "nothing"} struck through, expected {price} with {compareAt}");
     }
 
+    [Then(@"^a shopper looking at ""([^""]+)"" sees the price (\$\d+\.\d{2}), nothing struck through$")]
+    public async Task ThenTheShopperSeesAPlainPrice(string item, string price)
+    {
+        var page = await PageAsync(item);
+        Expect.That(page.Price == price && page.CompareAtPrice is null, $"a shopper looking at {items.Sku(item)} sees {page.Price} with {page.CompareAtPrice ?? "nothing"} struck through, expected {price} with nothing struck through");
+    }
+
     [Then(@"^a shopper (can|cannot) add ""([^""]+)"" to the cart$")]
     public async Task ThenTheShopperCanAddToCart(string can, string item)
     {
