@@ -35,11 +35,9 @@ public static class EngineServiceCollectionExtensions
         });
         services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout);
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
-        services.AddSingleton<VariantLookahead>();
-        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<VariantLookahead>());
-        services.AddSingleton<StorefrontCatalog>();
+        services.AddEngineCache<VariantLookahead>();
+        services.AddEngineCache<StorefrontCatalog>();
         services.AddTransient<DryRun.DryRunPlanner>();
-        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<StorefrontCatalog>());
         services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
         services.AddSingleton<IChangeSource, PriceListCapture>();
@@ -56,6 +54,15 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Telemetry.EngineTelemetry>();
         services.AddSingleton<SyncEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
+        return services;
+    }
+
+    /// <summary>One instance of <typeparamref name="T"/>, also known as an <see cref="IEngineCache"/> so an engine reset empties it.</summary>
+    internal static IServiceCollection AddEngineCache<T>(this IServiceCollection services)
+        where T : class, IEngineCache
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<T>());
         return services;
     }
 }

@@ -13,17 +13,14 @@ public static class InventoryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSyncEngineInventory(this IServiceCollection services, EngineOptions options)
     {
-        services.AddSingleton<InventorySettings>();
-        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<InventorySettings>());
-        services.AddSingleton<InventoryLookups>();
-        services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<InventoryLookups>());
+        services.AddEngineCache<InventorySettings>();
+        services.AddEngineCache<InventoryLookups>();
         services.AddSingleton<StorefrontStock>();
         services.AddSingleton<IProcess, AtsProcess>();
         if (options.WarehouseBaseUrl is not null)
         {
-            services.AddSingleton<WmsLevelCapture>();
+            services.AddEngineCache<WmsLevelCapture>();
             services.AddSingleton<IChangeSource>(sp => sp.GetRequiredService<WmsLevelCapture>());
-            services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<WmsLevelCapture>());
         }
         if (options.PosBaseUrl is not null)
         {
@@ -31,9 +28,8 @@ public static class InventoryServiceCollectionExtensions
             services.AddHttpClient(nameof(SquareClient), c => c.Timeout = options.RequestTimeout);
             services.AddSingleton(sp => new SquareClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SquareClient)), options));
             services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<SquareClient>());
-            services.AddSingleton<PosCountCapture>();
+            services.AddEngineCache<PosCountCapture>();
             services.AddSingleton<IChangeSource>(sp => sp.GetRequiredService<PosCountCapture>());
-            services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<PosCountCapture>());
         }
         return services;
     }
