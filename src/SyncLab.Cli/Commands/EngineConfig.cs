@@ -124,7 +124,7 @@ internal sealed record EngineConfig
                 Estate = d.Estate ?? "synclab",
                 NodeIndex = d.NodeIndex ?? 0,
                 NodeCount = d.NodeCount ?? 1,
-                StandbyAfter = d.StandbyAfter ?? TimeSpan.FromSeconds(5),
+                StandbyAfter = d.StandbyAfter ?? TimeSpan.FromSeconds(30),
             },
         };
     }

@@ -23,15 +23,16 @@ public sealed record DistributionOptions
 
     /// <summary>
     /// Which of <see cref="NodeCount"/> nodes this is (0-based): it consumes the shards <c>i % NodeCount == NodeIndex</c>
-    /// at once and the others only after <see cref="StandbyAfter"/>, as a standby. Every node consumes every shard, so
-    /// whichever nodes survive work all of them; the broker picks the active consumer.
+    /// at once, and each of the others as a standby once the node that prefers it has registered there (or after
+    /// <see cref="StandbyAfter"/> without it). Every node consumes every shard, so whichever nodes survive work all of
+    /// them; the broker makes the first registered consumer of a shard its active one.
     /// </summary>
     public int NodeIndex { get; init; }
 
     public int NodeCount { get; init; } = 1;
 
-    /// <summary>How long (real time) a node waits before it registers as standby consumer of the shards other nodes prefer.</summary>
-    public TimeSpan StandbyAfter { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long (real time) a node waits for the preferred node of a shard before it works that shard itself.</summary>
+    public TimeSpan StandbyAfter { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Messages the broker sends a shard's consumer ahead of its acknowledgements (worked one at a time, in order).</summary>
     public ushort Prefetch { get; init; } = 32;

@@ -118,14 +118,32 @@ public sealed partial class WorkBroker(DistributionOptions options, ILogger<Work
         }
     }
 
+    /// <summary>
+    /// Registers as standby on the shards other nodes prefer, each once its preferred node has registered there (the
+    /// broker makes the first registered consumer the active one), or after <see cref="DistributionOptions.StandbyAfter"/>
+    /// when that node is not there: then this node works the shard until it comes.
+    /// </summary>
     private async Task StandByAsync(List<int> shards, Func<long, CancellationToken, Task> work, SemaphoreSlim gate, CancellationToken ct)
     {
         try
         {
-            await Task.Delay(options.StandbyAfter, TimeProvider.System, ct);
-            foreach (var shard in shards)
+            var deadline = TimeProvider.System.GetUtcNow() + options.StandbyAfter;
+            var waiting = new List<int>(shards);
+            while (waiting.Count > 0)
             {
-                await ConsumeAsync(shard, work, gate, ct);
+                var late = TimeProvider.System.GetUtcNow() >= deadline;
+                foreach (var shard in waiting.ToList())
+                {
+                    if (late || await _publisher!.ConsumerCountAsync(options.QueueName(shard), ct) > 0)
+                    {
+                        await ConsumeAsync(shard, work, gate, ct);
+                        waiting.Remove(shard);
+                    }
+                }
+                if (waiting.Count > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System, ct);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -13,6 +13,7 @@ internal sealed class EngineNode : IDisposable
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _ordersToErp;
 
     private EngineNode(string name, Process process)
     {
@@ -27,6 +28,9 @@ internal sealed class EngineNode : IDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>Web orders this node has put into the ERP, as its log says ("orders: order #N -> ERP sales order ...").</summary>
+    public int OrdersToErp => Volatile.Read(ref _ordersToErp);
 
     public Uri Address { get; private set; } = null!;
 
@@ -80,6 +84,10 @@ internal sealed class EngineNode : IDisposable
             {
                 _tail.Dequeue();
             }
+        }
+        if (line.Contains("] orders: order #", StringComparison.Ordinal) && line.Contains("-> ERP sales order", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _ordersToErp);
         }
         const string marker = "engine listens on ";
         if (line.StartsWith(marker, StringComparison.Ordinal))

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using SyncLab.Engine.Tests.Pipeline;
 using SyncLab.Staging;
 using SyncLab.Testing;
+using Xunit.Abstractions;
 
 namespace SyncLab.Engine.Tests.Distribution;
 
@@ -16,7 +17,7 @@ namespace SyncLab.Engine.Tests.Distribution;
 /// Size: <c>SYNCLAB_KILL_ORDERS</c> (default 10000).
 /// </summary>
 [Collection(KillNineCollection.Name)]
-public sealed class KillNineTests
+public sealed class KillNineTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(12);
 
@@ -42,7 +43,7 @@ public sealed class KillNineTests
         TwoNodes,
     }
 
-    private static async Task RunAsync(Setup setup)
+    private async Task RunAsync(Setup setup)
     {
         using var limit = new CancellationTokenSource(Patience);
         var ct = limit.Token;
@@ -72,8 +73,11 @@ public sealed class KillNineTests
             {
                 nodes.Add(await EngineNode.StartAsync("b", directory, Config(1), ct));
             }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await QuiescentAsync(http, nodes[0], ct);
             var skus = await StockUpAsync(http, mirrors, nodes[0], ct);
+            output.WriteLine($"{setup}: engines up, first sync and stock-up done in {clock.Elapsed.TotalSeconds:0.0} s");
+            clock.Restart();
 
             // The burst, with the kill once a quarter of it is in the ERP (while the orders are still coming, when the
             // engine keeps up; else as soon as it gets there).
@@ -83,8 +87,14 @@ public sealed class KillNineTests
             {
                 if (!killed && await ErpOrderCountAsync(http, mirrors, ct) >= Orders / 4)
                 {
+                    if (setup == Setup.TwoNodes)
+                    {
+                        // Sharing, not standing by: each node has worked its own shards' orders before one dies.
+                        Assert.True(nodes.All(n => n.OrdersToErp > 0), $"work not shared: {string.Join(", ", nodes.Select(n => $"{n.Name} {n.OrdersToErp}"))}");
+                    }
                     nodes[0].KillNine();
                     killed = true;
+                    output.WriteLine($"{setup}: engine {nodes[0].Name} killed at {clock.Elapsed.TotalSeconds:0.0} s, {placed.Count} orders placed");
                     if (setup != Setup.TwoNodes)
                     {
                         nodes[0] = await EngineNode.StartAsync("a-again", directory, Config(0), ct);
@@ -100,9 +110,17 @@ public sealed class KillNineTests
             {
                 await KillWhenAQuarterIsInAsync();
             }
+            output.WriteLine($"{setup}: {placed.Count} orders placed in {clock.Elapsed.TotalSeconds:0.0} s");
             var survivor = nodes[^1];
             await SyncNowAsync(http, survivor, ct);
             await QuiescentAsync(http, survivor, ct);
+            output.WriteLine($"{setup}: engine quiescent {clock.Elapsed.TotalSeconds:0.0} s after the burst began; orders to the ERP by node: {string.Join(", ", nodes.Select(n => $"{n.Name} {n.OrdersToErp}"))}");
+            if (setup == Setup.TwoNodes)
+            {
+                // The survivor took the dead node's shards (and its lead, which polls): it worked more than its own half.
+                var status = await http.GetStringAsync(new Uri(survivor.Address, "engine/status"), ct);
+                Assert.Contains("\"leads\":true", status, StringComparison.Ordinal);
+            }
 
             var erp = await ErpExternalNumbersAsync(http, mirrors, ct);
             var warehouse = await WarehouseExternalIdsAsync(http, mirrors, ct);
@@ -159,7 +177,7 @@ public sealed class KillNineTests
         ["nodeIndex"] = index,
         ["nodeCount"] = 2,
         ["shards"] = 8,
-        ["standbyAfter"] = "00:00:02",
+        ["standbyAfter"] = "00:02:00",
     };
 
     /// <summary>Plenty of stock for the burst on the web items the storefront sells, booked in the ERP and synced by the engine.</summary>
