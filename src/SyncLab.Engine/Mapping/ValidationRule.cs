@@ -61,7 +61,7 @@ public sealed record ValidationRule(string Field, string? Message = null)
         return why is null ? null : Describe($"{Field} {text} {why}");
     }
 
-    private string Describe(string fact) => Message is null ? fact : $"{Message} ({fact})";
+    private string Describe(string fact) => Message is null ? $"{fact} (a validation rule of the mapping)" : $"{Message} ({fact})";
 
     private decimal NumberValue(ErpItemState item) => Field switch
     {
@@ -92,7 +92,7 @@ public sealed record ValidationRule(string Field, string? Message = null)
         {
             if (rule.Failure(item, rules) is { } failure)
             {
-                throw new DataErrorException($"{item.Sku}: {failure}: the mapping's validation rule refuses it");
+                throw new DataErrorException($"{item.Sku}: {failure}");
             }
         }
     }
