@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncLab.Engine;
 using SyncLab.Engine.Api;
+using SyncLab.Engine.Mapping;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Products;
 using SyncLab.Estate;
@@ -59,6 +60,22 @@ public sealed class StagingHost : IAsyncDisposable
     public ForeignServices? Foreign { get; private set; }
 
     private readonly Dictionary<string, Uri> _addresses = [];
+
+    private static readonly Lazy<CatalogRules> EmbeddedMapping = new(() =>
+    {
+        using var stream = typeof(StagingHost).Assembly.GetManifestResourceStream(DefaultMappingResource)
+            ?? throw new InvalidOperationException($"the staging was built without {DefaultMappingResource}");
+        using var reader = new StreamReader(stream);
+        return MappingFile.Parse(reader.ReadToEnd(), "fixtures/mappings/default-estate.yaml");
+    });
+
+    private const string DefaultMappingResource = "SyncLab.Staging.default-estate.yaml";
+
+    /// <summary>
+    /// The seeded estate's mapping, <c>fixtures/mappings/default-estate.yaml</c> (embedded): the engine's built-in mapping, the
+    /// estate's upgrade date, and the merchant's low-stock thresholds for the categories that sell fast.
+    /// </summary>
+    public static CatalogRules DefaultMapping => EmbeddedMapping.Value;
 
     public static async Task<StagingHost> StartAsync(StagingOptions options, ILoggerProvider? logs = null, CancellationToken ct = default)
     {
@@ -131,12 +148,7 @@ public sealed class StagingHost : IAsyncDisposable
             PosBaseUrl = Addresses["pos"],
             PollInterval = Options.PollInterval,
             MerchantTimeZone = Estate.Options.TimeZone,
-            // The estate's mapping: its upgrade date, and the merchant's low-stock thresholds for the categories that sell fast.
-            Catalog = CatalogRules.Default with
-            {
-                BrandUpgradeDate = Estate.Options.UpgradeDate,
-                LowStockByCategory = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["KITCHEN"] = 8, ["STATIONERY"] = 12 },
-            },
+            Catalog = Options.Mapping ?? DefaultMapping,
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
         var builder = EngineWebHost.CreateBuilder(engineOptions, Clock, Url(Options, 0), logs);

@@ -77,6 +77,30 @@ public sealed partial class MirrorCommandTests
         Assert.Empty(await stdout);
     }
 
+    [Fact]
+    public async Task up_with_a_mapping_file_the_engine_cannot_take_names_its_line_and_key_on_one_line_and_exits_2()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"synclab-mapping-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "mapping: 1\ncodeTables:\n  lifecycle:\n    DISCONTINUED: discontinued\n");
+        try
+        {
+            using var limit = new CancellationTokenSource(Patience);
+            using var cli = Synclab("up", "--base-port", "0", "--mapping", file);
+            var stdout = cli.StandardOutput.ReadToEndAsync(limit.Token);
+
+            var stderr = await cli.StandardError.ReadToEndAsync(limit.Token);
+            await cli.WaitForExitAsync(limit.Token);
+
+            Assert.Equal(2, cli.ExitCode);
+            Assert.Equal($"synclab up: {file}:4: 'codeTables.lifecycle.DISCONTINUED': the code is 12 characters but the ERP's field holds 10: it can never match", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Empty(await stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Process Synclab(params string[] args) => SynclabCli.Start(args);
 
     private static Task<string> ReadUntilAsync(Process cli, string marker, CancellationToken ct) => SynclabCli.ReadUntilAsync(cli, marker, ct);
