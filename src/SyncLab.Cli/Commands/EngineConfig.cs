@@ -32,6 +32,9 @@ internal sealed record EngineConfig
 
     public DistributionConfig? Distribution { get; init; }
 
+    /// <summary>The estate's mapping file (YAML, docs/engine.md "The mapping file"), relative to this file; none: the built-in mapping.</summary>
+    public string? Mapping { get; init; }
+
     internal sealed record ErpConfig(Uri BaseUrl, string Token, string? Company = null);
 
     internal sealed record StorefrontConfig(Uri BaseUrl, string Token, string? ApiVersion = null, string? Location = null, string? WebhookSecret = null);
@@ -99,6 +102,18 @@ internal sealed record EngineConfig
             throw new EngineConfigException($"{path}: merchantTimeZone: '{MerchantTimeZone}' is not a time zone this machine knows");
         }
         var defaults = new EngineOptions { ErpBaseUrl = Erp.BaseUrl, StorefrontBaseUrl = Storefront.BaseUrl };
+        var catalog = defaults.Catalog;
+        if (Mapping is not null)
+        {
+            try
+            {
+                catalog = SyncLab.Engine.Mapping.MappingFile.Load(Path.Combine(Path.GetDirectoryName(path) ?? ".", Mapping));
+            }
+            catch (SyncLab.Engine.Mapping.MappingFileException e)
+            {
+                throw new EngineConfigException($"{path}: mapping: {e.Message}");
+            }
+        }
         return defaults with
         {
             ErpToken = Erp.Token,
@@ -113,6 +128,7 @@ internal sealed record EngineConfig
             PosBaseUrl = Pos?.BaseUrl,
             PosAccessToken = Pos?.AccessToken ?? defaults.PosAccessToken,
             MerchantTimeZone = MerchantTimeZone,
+            Catalog = catalog,
             PollInterval = PollInterval,
             Parallelism = Parallelism,
             Store = Store.Postgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Store.Sqlite!),

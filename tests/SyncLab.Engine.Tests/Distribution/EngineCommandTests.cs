@@ -16,6 +16,7 @@ public sealed class EngineCommandTests
     [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"distribution\": { \"rabbitMq\": \"amqp://x/\", \"node\": \"a\" } }", "distribution: the nodes share their state in PostgreSQL")]
     [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"merchantTimeZone\": \"Mars/Olympus\" }", "merchantTimeZone")]
     [InlineData("{ \"erp\": { \"baseUrl\": \"http://127.0.0.1:1/\", \"token\": \"env:SYNCLAB_TEST_UNSET_TOKEN\" }, \"storefront\": { \"baseUrl\": \"http://127.0.0.1:2/\", \"token\": \"t\" }, \"store\": { \"sqlite\": \"e.db\" } }", "SYNCLAB_TEST_UNSET_TOKEN is not set")]
+    [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"mapping\": \"no-such-mapping.yaml\" }", "mapping: ")]
     [InlineData("{ \"storefront\": { \"baseUrl\": \"http://127.0.0.1:2/\", \"token\": \"t\" }, \"store\": { \"sqlite\": \"e.db\" } }", "erp")]
     public async Task a_bad_configuration_is_one_line_naming_the_problem_and_exit_code_2(string json, string named)
     {
