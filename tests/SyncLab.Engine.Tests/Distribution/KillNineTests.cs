@@ -56,6 +56,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
             StartEngine = false,
             VendorThrottling = false,
             ForeignServices = new() { Enabled = false },
+            MirrorStore = Environment.GetEnvironmentVariable("SYNCLAB_KILL_MIRROR_STORE") == "sqlite" ? new SyncLab.MirrorKit.Storage.StoreOptions(SyncLab.MirrorKit.Storage.StoreKind.Sqlite) : SyncLab.MirrorKit.Storage.StoreOptions.InMemory,
         }, ct: ct);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var directory = Directory.CreateTempSubdirectory("synclab-kill-").FullName;
