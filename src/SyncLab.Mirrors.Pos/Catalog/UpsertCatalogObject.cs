@@ -52,7 +52,7 @@ public static class UpsertCatalogObject
             var currency = await db.Locations.AsNoTracking().OrderBy(l => l.Ordinal).Select(l => l.Currency).FirstOrDefaultAsync(cancellationToken) ?? "USD";
             if (variation.ItemVariationData?.PriceMoney is { } money && !string.Equals(money.Currency, currency, StringComparison.Ordinal))
             {
-                return SquareErrors.Invalid("INVALID_CURRENCY", "object.item_data.variations[0].item_variation_data.price_money.currency",
+                return SquareErrors.Invalid("CURRENCY_MISMATCH", "object.item_data.variations[0].item_variation_data.price_money.currency",
                     $"The currency must be the seller's currency, {currency}.").ToResult();
             }
             var now = clock.GetUtcNow();
