@@ -243,45 +243,19 @@ public sealed class PosLegsOverHttpTests : IAsyncLifetime
     private Task PutInventorySettingsAsync(object settings) =>
         StagingHttp.OkAsync(Http.PutAsJsonAsync(new Uri(_host.Addresses["engine"], "engine/inventory/settings"), settings));
 
-    private Task CreateErpItemAsync(string number, object card)
-    {
-        var body = System.Text.Json.JsonSerializer.SerializeToNode(card, System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
-        body["number"] = number;
-        return SendAsync(HttpMethod.Post, Erp("items"), body);
-    }
+    private Task CreateErpItemAsync(string number, object card) => StagingOffice.CreateErpItemAsync(Http, _host, number, card);
 
-    private Task PatchErpItemAsync(string number, object change) => SendAsync(HttpMethod.Patch, Erp($"items/{number}"), change);
+    private Task PatchErpItemAsync(string number, object change) => StagingOffice.PatchErpItemAsync(Http, _host, number, change);
 
-    private Task SetPriceAsync(string number, decimal price) => SendAsync(HttpMethod.Post, Erp($"items/{number}/price"), new { unitPrice = price });
+    private Task SetPriceAsync(string number, decimal price) => StagingOffice.SetErpPriceAsync(Http, _host, number, price);
 
-    private async Task AdjustStockAsync(string number, int total)
-    {
-        var card = await Http.GetFromJsonAsync<JsonObject>(Erp($"items/{number}"));
-        var current = (int)decimal.Parse(card!["inventory"]!.ToString(), CultureInfo.InvariantCulture);
-        var warehouse = _host.Estate.Locations.First(l => l.Kind == SyncLab.Estate.LocationKind.Warehouse).Code;
-        await SendAsync(HttpMethod.Post, Erp($"items/{number}/stock-adjustments"), new { locationCode = warehouse, quantity = total - current, reason = "test" });
-    }
+    private Task AdjustStockAsync(string number, int total) => StagingOffice.SetErpStockAsync(Http, _host, number, total);
 
-    private static Task SendAsync(HttpMethod method, Uri uri, object body) =>
-        StagingHttp.OkAsync(Http.SendAsync(new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, body.GetType()) }));
+    private Task<List<string>> DataErrorsAsync(string key) => StagingOffice.DataErrorsAsync(Http, _host, key);
 
-    private Uri Erp(string path) => new(_host.Addresses["erp"], $"_synclab/erp/{path}");
+    private Task<long> PosMarkAsync() => StagingOffice.LedgerMarkAsync(Http, _host, "pos");
 
-    private async Task<List<string>> DataErrorsAsync(string key)
-    {
-        var rows = await Http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["engine"], $"engine/data-errors?key={key}"));
-        return [.. rows!.Select(r => (string)r!["message"]!)];
-    }
+    private Task<List<JsonNode>> PosLedgerAsync(long after) => StagingOffice.LedgerAsync(Http, _host, "pos", after);
 
-    private async Task<long> PosMarkAsync()
-    {
-        var entries = await PosLedgerAsync(0);
-        return entries.Count == 0 ? 0 : (long)entries[^1]["sequence"]!;
-    }
-
-    private async Task<List<JsonNode>> PosLedgerAsync(long after) =>
-        [.. (await Http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["pos"], $"_synclab/ledger?after={after}&limit=10000")))!.Select(e => e!)];
-
-    private async Task<List<string>> PosEffectsAsync(long after) =>
-        [.. (await PosLedgerAsync(after)).Where(e => (string?)e["kind"] == "effect").Select(e => (string)e["summary"]!)];
+    private Task<List<string>> PosEffectsAsync(long after) => StagingOffice.EffectsAsync(Http, _host, "pos", after);
 }
