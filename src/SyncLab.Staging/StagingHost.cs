@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncLab.Engine;
@@ -140,25 +139,15 @@ public sealed class StagingHost : IAsyncDisposable
             },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine", Args = MirrorHost.NoConfigReload });
-        builder.WebHost.UseUrls(Url(Options, 0));
-        builder.Logging.ClearProviders();
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-        }
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddSyncEngine(engineOptions);
+        var builder = EngineWebHost.CreateBuilder(engineOptions, Clock, Url(Options, 0), logs);
         builder.Services.AddEngineObservability(Environment.GetEnvironmentVariable(EngineObservability.EndpointVariable));
         // The admin guard (token, else loopback) reads the token from here, as on the mirrors.
         builder.Services.AddSingleton(new MirrorHostOptions { AdminToken = Options.AdminToken });
         var app = builder.Build();
-        app.MapGet("/health", () => TypedResultsOk());
+        app.MapEngine();
         // Lets scenario drivers and QA tools find every part of a running staging from the engine's address.
         app.MapGet("/_synclab/topology", () => Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingTopology(
             Options.Seed, Options.Skus, Options.PollInterval, _addresses.ToDictionary(a => a.Key, a => a.Value.ToString()))));
-        app.MapEngineApi();
         // Staging only (never part of the engine's own API): back to a fresh estate without a restart, for QA
         // between runs against `synclab up`. Guarded like the mirrors' admin API.
         var admin = app.MapAdminGroup("staging");
@@ -230,8 +219,6 @@ public sealed class StagingHost : IAsyncDisposable
         _mirrors[name] = app;
         await StartAsync(name, app, ct);
     }
-
-    private static Microsoft.AspNetCore.Http.IResult TypedResultsOk() => Microsoft.AspNetCore.Http.TypedResults.Ok(new { status = "healthy" });
 
     private async Task StartAsync(string name, WebApplication app, CancellationToken ct)
     {
