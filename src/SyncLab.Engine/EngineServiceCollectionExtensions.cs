@@ -45,6 +45,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, EffectivePriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
         services.AddSingleton<IProcess, ProductProcess>();
+        // The POS legs of products, price lists and stock (idle without a POS).
+        services.AddSingleton<IProcess, PosCatalogProcess>();
+        services.AddSingleton<IProcess, PosPriceListProcess>();
+        services.AddSingleton<IProcess, PosWebStockProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSyncEngineBackFlow(options);
         services.AddSyncEngineInventory(options);
