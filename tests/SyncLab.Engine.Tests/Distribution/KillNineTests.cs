@@ -14,8 +14,8 @@ namespace SyncLab.Engine.Tests.Distribution;
 /// the ERP exactly once and the warehouse exactly once. The engines are real <c>synclab engine</c> processes on the
 /// system clock; the mirrors run here, on loopback, also on real time. Orders are placed while the engines work,
 /// and the kill comes once a quarter of them are in the ERP.
-/// Size: <c>SYNCLAB_KILL_ORDERS</c>, default 2000 in the suite (each test then takes one to two minutes on two cores,
-/// under the suite's five-minute limit per test); the 10,000-order runs of the engine issue are the same tests with
+/// Size: <c>SYNCLAB_KILL_ORDERS</c>, default 2000 in the suite (each test then takes one to four minutes on a loaded
+/// two-core machine, under the suite's ten-minute limit per test); the 10,000-order runs of the engine issue are the same tests with
 /// <c>SYNCLAB_KILL_ORDERS=10000</c> (docs/engine.md gives the command and the figures).
 /// </summary>
 [Collection(KillNineCollection.Name)]
