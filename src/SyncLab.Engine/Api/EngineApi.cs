@@ -42,6 +42,7 @@ public static class EngineApi
         engine.MapScheduleApi();
         engine.MapReconciliationApi();
         Shoppers.ShopperApi.MapShopperApi(engine);
+        Webhooks.StorefrontWebhooks.MapStorefrontWebhooks(engine);
         return engine;
     }
 
