@@ -33,6 +33,7 @@ public sealed partial class SyncEngine(
     private Random _jitter = new(JitterSeed);
     private TaskCompletionSource _idle = NewSignal();
     private long _nextPollTicks;
+    private long _pollRequests;
     private volatile bool _busy = true;
     private volatile bool _nudged;
 
@@ -46,6 +47,7 @@ public sealed partial class SyncEngine(
     /// <summary>Polls now instead of at the next scheduled instant ("sync now", or a webhook said something changed).</summary>
     public void SyncNow()
     {
+        Interlocked.Increment(ref _pollRequests);
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         Nudge();
     }
@@ -179,6 +181,7 @@ public sealed partial class SyncEngine(
         var now = clock.GetUtcNow();
         if (Interlocked.Read(ref _nextPollTicks) <= now.UtcTicks)
         {
+            var requests = Interlocked.Read(ref _pollRequests);
             foreach (var source in _sources)
             {
                 using var activity = telemetry.StartPoll(source.Name);
@@ -197,6 +200,11 @@ public sealed partial class SyncEngine(
             }
             LastPollAt = now;
             Interlocked.Exchange(ref _nextPollTicks, (clock.GetUtcNow() + options.PollInterval).UtcTicks);
+            if (Interlocked.Read(ref _pollRequests) != requests)
+            {
+                // A webhook (or "sync now") asked for a poll while this one ran, perhaps after its source was read: poll again.
+                Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
+            }
         }
         worked |= await WorkRoundAsync(ct);
         return worked;
