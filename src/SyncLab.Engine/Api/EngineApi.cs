@@ -47,17 +47,18 @@ public static class EngineApi
     }
 
     /// <summary>
-    /// What a sync of prices and inventory would change on the storefront for the first <c>limit</c> ERP
-    /// items (default 100, at most 1000), without writing anything; a bad process or limit is a 400.
+    /// What a sync of prices, inventory and products would change on the storefront for the first <c>limit</c> ERP
+    /// items (default 100, at most 1000), or (<c>process=orders</c>) which recent web orders it would create in the ERP,
+    /// without writing anything; a bad process or limit is a 400.
     /// </summary>
     private static async Task<Results<Ok<DryRun.DryRunReport>, ValidationProblem>> DryRunAsync(
         DryRun.DryRunPlanner planner, string? process, string? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var processes = process is null ? DryRun.DryRunPlanner.Processes : [process];
-        if (process is not null && !DryRun.DryRunPlanner.Processes.Contains(process, StringComparer.Ordinal))
+        if (process is not null && !DryRun.DryRunPlanner.Known.Contains(process, StringComparer.Ordinal))
         {
-            errors["process"] = [$"'{process}' is not one of: {string.Join(", ", DryRun.DryRunPlanner.Processes)}."];
+            errors["process"] = [$"'{process}' is not one of: {string.Join(", ", DryRun.DryRunPlanner.Known)}."];
         }
         var take = 100;
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take) || take is < 1 or > 1000))
