@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.ShipStation;
 using SyncLab.Engine.Connectors.Shopify;
@@ -67,7 +69,11 @@ public static class OrderReconciliation
         return findings;
     }
 
-    /// <summary>Reads where each web order of the window stands: the ERP asked per order, the warehouse per order the ERP has open.</summary>
+    /// <summary>
+    /// Reads where each web order of the window stands: the orders' heads only (id, name, times: a cheap query, so the
+    /// nightly run stays within the storefront's query budget beside the full catalog read), the ERP asked per order it
+    /// does not have open, the warehouse per order the ERP has open.
+    /// </summary>
     public static async Task<(IReadOnlyList<OrderStanding> Orders, IReadOnlyList<BcSalesDocument> OpenErpOrders)> ReadAsync(
         ShopifyAdminClient shop, BusinessCentralClient erp, ShipStationClient? warehouse, IReadOnlySet<string> keyed, IReadOnlySet<string> shippedByEngine,
         DateTimeOffset since, CancellationToken ct)
@@ -75,7 +81,7 @@ public static class OrderReconciliation
         var open = await erp.OpenWebSalesOrdersAsync(ct);
         var openByNumber = open.GroupBy(d => d.ExternalDocumentNumber, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var standings = new List<OrderStanding>();
-        await foreach (var order in shop.OrdersUpdatedSinceAsync(since, ct))
+        foreach (var order in await HeadsAsync(shop, since, ct))
         {
             var external = SalesOrderPlan.ExternalNumber(order);
             var isOpen = openByNumber.ContainsKey(external);
@@ -88,5 +94,58 @@ public static class OrderReconciliation
             standings.Add(new OrderStanding(order, inErp, isOpen, shipped, keyed.Contains(order.Id), shippedByEngine.Contains(order.Id)));
         }
         return (standings, open);
+    }
+
+    /// <summary>The full orders (lines, address, taxes) to heal, read again only when a gap is to be healed.</summary>
+    public static async Task<IReadOnlyDictionary<string, ShopifyOrder>> FullOrdersAsync(ShopifyAdminClient shop, IReadOnlyCollection<ShopifyOrder> heads, CancellationToken ct)
+    {
+        var wanted = heads.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        var full = new Dictionary<string, ShopifyOrder>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return full;
+        }
+        await foreach (var order in shop.OrdersUpdatedSinceAsync(heads.Min(h => h.UpdatedAt), ct))
+        {
+            if (wanted.Contains(order.Id))
+            {
+                full[order.Id] = order;
+            }
+        }
+        return full;
+    }
+
+    private static async Task<List<ShopifyOrder>> HeadsAsync(ShopifyAdminClient shop, DateTimeOffset since, CancellationToken ct)
+    {
+        const string query = """
+            query OrderHeads($q: String!, $after: String) {
+              orders(first: 50, after: $after, query: $q) {
+                edges { node { id name updatedAt cancelledAt } }
+                pageInfo { hasNextPage endCursor }
+              }
+            }
+            """;
+        var heads = new List<ShopifyOrder>();
+        string? after = null;
+        do
+        {
+            var variables = new JsonObject
+            {
+                ["q"] = $"updated_at:>='{since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}'",
+                ["after"] = after,
+            };
+            var connection = (await shop.SendAsync(query, variables, ct))["orders"]!;
+            foreach (var n in connection["edges"]!.AsArray().Select(e => e!["node"]!))
+            {
+                var updated = DateTimeOffset.Parse((string)n["updatedAt"]!, CultureInfo.InvariantCulture);
+                heads.Add(new ShopifyOrder(
+                    (string)n["id"]!, (string)n["name"]!, null, updated, updated,
+                    n["cancelledAt"] is { } c ? DateTimeOffset.Parse((string)c!, CultureInfo.InvariantCulture) : null,
+                    "USD", 0m, null, null, null, []));
+            }
+            after = (bool?)connection["pageInfo"]?["hasNextPage"] == true ? (string?)connection["pageInfo"]!["endCursor"] : null;
+        }
+        while (after is not null);
+        return heads;
     }
 }

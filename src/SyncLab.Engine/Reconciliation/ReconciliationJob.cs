@@ -62,7 +62,9 @@ public sealed class ReconciliationJob(
 
         var version = WorkQueue.Version(now) + "R";
         var byKey = items.GroupBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var byExternal = orders.ToDictionary(o => Orders.SalesOrderPlan.ExternalNumber(o.Order), o => o.Order, StringComparer.Ordinal);
+        var heads = orders.ToDictionary(o => Orders.SalesOrderPlan.ExternalNumber(o.Order), o => o.Order, StringComparer.Ordinal);
+        var toHeal = orderFindings.Where(f => f.Heal is not null).Select(f => heads[f.Sku]).DistinctBy(o => o.Id).ToList();
+        var full = await OrderReconciliation.FullOrdersAsync(shop, toHeal, ct);
         var healing = itemFindings.Where(f => f.Heal is not null)
             .Select(f => (f.Heal!, f.Sku, f.Heal == EffectivePriceProcess.ProcessName
                 ? JsonSerializer.Serialize(new PriceBoundary(byKey[f.Sku].Number, f.PriceList!, now))
@@ -70,7 +72,7 @@ public sealed class ReconciliationJob(
             .Distinct()
             .Select(h => new CapturedChange(h.Item1, h.Sku, version, h.Item3))
             // An order is healed by the orders process with the order's state as just read, keyed like every order change.
-            .Concat(orderFindings.Where(f => f.Heal is not null).Select(f => (f.Heal!, byExternal[f.Sku])).Distinct()
+            .Concat(orderFindings.Where(f => f.Heal is not null && full.ContainsKey(heads[f.Sku].Id)).Select(f => (f.Heal!, full[heads[f.Sku].Id])).Distinct()
                 .Select(h => new CapturedChange(h.Item1, h.Item2.Id, version, JsonSerializer.Serialize(h.Item2))))
             .ToList();
         var healed = findings.Count(f => f.Heal is not null);
