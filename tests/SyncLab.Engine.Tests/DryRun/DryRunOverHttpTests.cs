@@ -137,6 +137,20 @@ public sealed class DryRunOverHttpTests
         Assert.Contains("already in the ERP", (string?)Assert.Single(after["skipped"]!.AsArray())!["reason"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task a_dry_run_while_the_storefront_is_down_is_a_503_problem_not_a_crash()
+    {
+        await using var host = await StartSmallStagingAsync();
+        using var http = new HttpClient();
+        await QuiescentAsync(http, host);
+        await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["storefront"], "_synclab/faults"), new { id = "down", kind = "error", path = "/admin/api/*/graphql.json", status = 503 }));
+
+        using var response = await http.GetAsync(new Uri(host.Addresses["engine"], "engine/dry-run?process=orders"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<JsonArray> SalesOrdersAsync(HttpClient http, StagingHost host, string external)
     {
         var erp = host.Addresses["erp"];
