@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
         services.AddEngineCache<VariantLookahead>();
         services.AddEngineCache<StorefrontCatalog>();
+        services.AddEngineCache<Webhooks.WebhookLog>();
         services.AddTransient<DryRun.DryRunPlanner>();
         services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();

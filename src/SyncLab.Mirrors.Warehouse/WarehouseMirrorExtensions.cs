@@ -41,6 +41,7 @@ public static class WarehouseMirrorExtensions
         InventoryPlaces.Map(v2);
         ListInventoryLevels.Map(v2);
         UpdateStockLevels.Map(v2);
+        CreateInventoryLocation.Map(v2);
         ListProducts.Map(v2);
         CreateShipments.Map(v2);
         ListShipments.Map(v2);

@@ -42,21 +42,23 @@ public static class EngineApi
         engine.MapScheduleApi();
         engine.MapReconciliationApi();
         Shoppers.ShopperApi.MapShopperApi(engine);
+        Webhooks.StorefrontWebhooks.MapStorefrontWebhooks(engine);
         return engine;
     }
 
     /// <summary>
-    /// What a sync of prices and inventory would change on the storefront for the first <c>limit</c> ERP
-    /// items (default 100, at most 1000), without writing anything; a bad process or limit is a 400.
+    /// What a sync of prices, inventory and products would change on the storefront for the first <c>limit</c> ERP
+    /// items (default 100, at most 1000), or (<c>process=orders</c>) which recent web orders it would create in the ERP,
+    /// without writing anything; a bad process or limit is a 400.
     /// </summary>
-    private static async Task<Results<Ok<DryRun.DryRunReport>, ValidationProblem>> DryRunAsync(
+    private static async Task<Results<Ok<DryRun.DryRunReport>, ValidationProblem, ProblemHttpResult>> DryRunAsync(
         DryRun.DryRunPlanner planner, string? process, string? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var processes = process is null ? DryRun.DryRunPlanner.Processes : [process];
-        if (process is not null && !DryRun.DryRunPlanner.Processes.Contains(process, StringComparer.Ordinal))
+        if (process is not null && !DryRun.DryRunPlanner.Known.Contains(process, StringComparer.Ordinal))
         {
-            errors["process"] = [$"'{process}' is not one of: {string.Join(", ", DryRun.DryRunPlanner.Processes)}."];
+            errors["process"] = [$"'{process}' is not one of: {string.Join(", ", DryRun.DryRunPlanner.Known)}."];
         }
         var take = 100;
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take) || take is < 1 or > 1000))
@@ -67,7 +69,17 @@ public static class EngineApi
         {
             return TypedResults.ValidationProblem(errors, title: "Cannot dry-run: bad process or limit", type: "https://synclab.dev/problems/dry-run-invalid");
         }
-        return TypedResults.Ok(await planner.RunAsync(processes.ToList(), take, ct));
+        try
+        {
+            return TypedResults.Ok(await planner.RunAsync(processes.ToList(), take, ct));
+        }
+        catch (Connectors.VendorCallException e) when (e.Transient)
+        {
+            // A dry run is asked for by a person: a throttled or unavailable vendor is answered now, not retried behind their back.
+            return TypedResults.Problem(
+                title: "A system the dry run reads is unavailable; ask again later", detail: e.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://synclab.dev/problems/dry-run-unavailable");
+        }
     }
 
     /// <param name="Leads">Whether this engine polls and hands out work: always on a single node; on one node at a time of a distributed engine.</param>

@@ -30,6 +30,7 @@ public static class BackFlowServiceCollectionExtensions
         services.AddSingleton<IChangeSource, WmsShipmentCapture>();
         services.AddSingleton<IProcess, OrderToWmsProcess>();
         services.AddSingleton<IProcess, ShipmentToStoreProcess>();
+        services.AddSingleton<IProcess, Returns.WmsReturnReceiptProcess>();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public sealed partial class SyncEngine(
     private Random _jitter = new(JitterSeed);
     private TaskCompletionSource _idle = NewSignal();
     private long _nextPollTicks;
+    private long _pollRequests;
     private volatile bool _busy = true;
     private volatile bool _nudged;
 
@@ -54,6 +55,7 @@ public sealed partial class SyncEngine(
     /// <summary>Polls now instead of at the next scheduled instant ("sync now", or a webhook said something changed).</summary>
     public void SyncNow()
     {
+        Interlocked.Increment(ref _pollRequests);
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         Nudge();
     }
@@ -219,6 +221,7 @@ public sealed partial class SyncEngine(
         }
         if (Interlocked.Read(ref _nextPollTicks) <= now.UtcTicks)
         {
+            var requests = Interlocked.Read(ref _pollRequests);
             foreach (var source in _sources)
             {
                 using var activity = telemetry.StartPoll(source.Name);
@@ -237,6 +240,11 @@ public sealed partial class SyncEngine(
             }
             LastPollAt = now;
             Interlocked.Exchange(ref _nextPollTicks, (clock.GetUtcNow() + options.PollInterval).UtcTicks);
+            if (Interlocked.Read(ref _pollRequests) != requests)
+            {
+                // A webhook (or "sync now") asked for a poll while this one ran, perhaps after its source was read: poll again.
+                Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
+            }
         }
         worked |= broker is null ? await WorkRoundAsync(ct) : await DispatchRoundAsync(broker, ct);
         return worked;

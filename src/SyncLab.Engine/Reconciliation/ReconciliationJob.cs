@@ -27,7 +27,8 @@ public sealed class ReconciliationJob(
     IDbContextFactory<EngineDb> dbs,
     EngineOptions options,
     Inventory.InventorySettings inventory,
-    SchedulingTelemetry telemetry) : IScheduledJob
+    SchedulingTelemetry telemetry,
+    Connectors.ShipStation.ShipStationClient? warehouse = null) : IScheduledJob
 {
     public const string JobName = "reconciliation";
 
@@ -53,16 +54,26 @@ public sealed class ReconciliationJob(
         }
         var lines = await PriceLinesAsync(ct);
         var listed = await StorefrontListing.ReadAllAsync(shop, await catalog.WebLocationIdAsync(ct), ct);
-        var findings = ReconciliationPlan.Compare(items, lines, listed, now, options.Catalog, options.SafetyStock, stockFromErp: !inventory.FromWarehouseAndStores);
+        var itemFindings = ReconciliationPlan.Compare(items, lines, listed, now, options.Catalog, options.SafetyStock, stockFromErp: !inventory.FromWarehouseAndStores);
+        var (keyed, shipped) = await OrdersRecordedAsync(ct);
+        var (orders, openErpOrders) = await OrderReconciliation.ReadAsync(shop, erp, warehouse, keyed, shipped, now - OrderReconciliation.Window, ct);
+        var orderFindings = OrderReconciliation.Compare(orders, openErpOrders);
+        var findings = itemFindings.Concat(orderFindings).ToList();
 
         var version = WorkQueue.Version(now) + "R";
         var byKey = items.GroupBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var healing = findings.Where(f => f.Heal is not null)
+        var heads = orders.ToDictionary(o => Orders.SalesOrderPlan.ExternalNumber(o.Order), o => o.Order, StringComparer.Ordinal);
+        var toHeal = orderFindings.Where(f => f.Heal is not null).Select(f => heads[f.Sku]).DistinctBy(o => o.Id).ToList();
+        var full = await OrderReconciliation.FullOrdersAsync(shop, toHeal, ct);
+        var healing = itemFindings.Where(f => f.Heal is not null)
             .Select(f => (f.Heal!, f.Sku, f.Heal == EffectivePriceProcess.ProcessName
                 ? JsonSerializer.Serialize(new PriceBoundary(byKey[f.Sku].Number, f.PriceList!, now))
                 : JsonSerializer.Serialize(byKey[f.Sku])))
             .Distinct()
             .Select(h => new CapturedChange(h.Item1, h.Sku, version, h.Item3))
+            // An order is healed by the orders process with the order's state as just read, keyed like every order change.
+            .Concat(orderFindings.Where(f => f.Heal is not null && full.ContainsKey(heads[f.Sku].Id)).Select(f => (f.Heal!, full[heads[f.Sku].Id])).Distinct()
+                .Select(h => new CapturedChange(h.Item1, h.Item2.Id, version, JsonSerializer.Serialize(h.Item2))))
             .ToList();
         var healed = findings.Count(f => f.Heal is not null);
         await RecordAsync(run, items.Count, findings, healed, ct);
@@ -70,7 +81,7 @@ public sealed class ReconciliationJob(
         {
             telemetry.Drift(kind.Key.Kind, kind.Key.Healed, kind.Count());
         }
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{items.Count} ERP items, {listed.Count} storefront variants checked; {healed} drifted and queued for healing, {findings.Count - healed} reported");
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{items.Count} ERP items, {listed.Count} storefront variants, {orders.Count} web orders checked; {healed} drifted and queued for healing, {findings.Count - healed} reported");
         return new ProcessOutcome(summary, []) { FollowUps = healing };
     }
 
@@ -85,6 +96,17 @@ public sealed class ReconciliationJob(
         var zones = (await erp.PriceListsAsync(ct)).ToDictionary(l => l.Id, l => EffectiveDates.Zone(l.TimeZone, options.MerchantTimeZone));
         return lines.GroupBy(l => SkuRules.Canonical(l.ItemNumber), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<EffectivePrice>)g.Select(l => EffectivePrice.From(l, zones.GetValueOrDefault(l.PriceListId) ?? fallback)).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The web orders the engine recorded keying in the ERP, and those it recorded shipping through the warehouse.</summary>
+    private async Task<(IReadOnlySet<string> Keyed, IReadOnlySet<string> Shipped)> OrdersRecordedAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var keyed = await db.IdMappings.AsNoTracking()
+            .Where(m => m.System == ErpItemReferences.System && m.Kind == Orders.OrderToErpProcess.SalesOrderKind).Select(m => m.Key).ToListAsync(ct);
+        var shipped = await db.IdMappings.AsNoTracking()
+            .Where(m => m.System == Fulfilment.OrderToWmsProcess.System && m.Kind == Fulfilment.OrderToWmsProcess.ShipmentKind).Select(m => m.Key).ToListAsync(ct);
+        return (keyed.ToHashSet(StringComparer.Ordinal), shipped.ToHashSet(StringComparer.Ordinal));
     }
 
     private async Task RecordAsync(ScheduledRun run, int checkedItems, IReadOnlyList<Finding> findings, int healed, CancellationToken ct)

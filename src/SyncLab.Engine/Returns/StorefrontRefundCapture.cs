@@ -25,7 +25,13 @@ public sealed class StorefrontRefundCapture(ShopifyFulfilmentClient shop, IDbCon
         var pollStart = clock.GetUtcNow();
         await foreach (var refund in shop.RefundsOfOrdersUpdatedSinceAsync(since, ct))
         {
-            yield return new CapturedChange(RefundToErpProcess.ProcessName, refund.Id, WorkQueue.Version(refund.CreatedAt), JsonSerializer.Serialize(refund));
+            var payload = JsonSerializer.Serialize(refund);
+            yield return new CapturedChange(RefundToErpProcess.ProcessName, refund.Id, WorkQueue.Version(refund.CreatedAt), payload);
+            if (options.WarehouseBaseUrl is not null)
+            {
+                // The warehouse receipt does not wait for the ERP's invoice: the goods are back whatever the books say.
+                yield return new CapturedChange(WmsReturnReceiptProcess.ProcessName, refund.Id, WorkQueue.Version(refund.CreatedAt), payload);
+            }
         }
         checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, pollStart.UtcTicks);
     }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +38,7 @@ public static class ShopperApi
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var body = buffer.ToArray();
-        if (!SignedBy(body, request.Headers["X-Shopify-Hmac-Sha256"].ToString(), options.StorefrontWebhookSecret))
+        if (!Webhooks.ShopifyHmac.SignedBy(body, request.Headers["X-Shopify-Hmac-Sha256"].ToString(), options.StorefrontWebhookSecret))
         {
             return TypedResults.Problem(
                 title: "Webhook signature does not match", detail: "X-Shopify-Hmac-Sha256 is not the HMAC of the body with the app's secret.",
@@ -78,21 +76,6 @@ public static class ShopperApi
         }
         engine.Nudge();
         return TypedResults.Ok();
-    }
-
-    private static bool SignedBy(byte[] body, string signature, string secret)
-    {
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
-        byte[] given;
-        try
-        {
-            given = Convert.FromBase64String(signature);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
     private static async Task<Ok<IReadOnlyList<ErasureRecord>>> ErasuresAsync(IDbContextFactory<EngineDb> dbs, CancellationToken ct)

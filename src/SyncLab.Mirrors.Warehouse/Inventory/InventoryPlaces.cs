@@ -77,7 +77,7 @@ public static class InventoryPlaces
     private static InventoryWarehouse ToInventoryWarehouse(WhWarehouse w) =>
         new(w.InventoryWarehouseId, w.Name, ShipStationJson.Time(w.CreatedAt), ShipStationJson.Time(w.CreatedAt));
 
-    private static InventoryLocation ToInventoryLocation(WhLocation l) =>
+    internal static InventoryLocation ToInventoryLocation(WhLocation l) =>
         new(l.InventoryLocationId, l.Name, l.InventoryWarehouseId, ShipStationJson.Time(l.CreatedAt), ShipStationJson.Time(l.CreatedAt));
 }
 

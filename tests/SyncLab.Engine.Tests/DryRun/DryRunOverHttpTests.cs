@@ -63,7 +63,7 @@ public sealed class DryRunOverHttpTests
     }
 
     [Theory]
-    [InlineData("process=orders", "process")]
+    [InlineData("process=refunds", "process")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=1001", "limit")]
     [InlineData("limit=ten", "limit")]
@@ -80,6 +80,83 @@ public sealed class DryRunOverHttpTests
         Assert.NotNull(problem["errors"]![field]);
     }
 
+    [Fact]
+    public async Task a_dry_run_of_products_tells_what_would_be_archived_and_writes_nothing()
+    {
+        await using var host = await StartSmallStagingAsync();
+        using var http = new HttpClient();
+        var sku = CleanWebSku(host);
+        await QuiescentAsync(http, host);
+        // The office blocks the item (a recall); the clock stands still, so no poll picks it up.
+        using (var block = new HttpRequestMessage(HttpMethod.Patch, new Uri(host.Addresses["erp"], $"_synclab/erp/items/{sku}")) { Content = JsonContent.Create(new { blocked = true }) })
+        {
+            await OkAsync(http.SendAsync(block));
+        }
+        var ledgerMark = await LastLedgerSequenceAsync(http, host);
+
+        var report = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run?process=products")))!;
+
+        var change = Assert.Single(report["changes"]!.AsArray(), c => (string?)c!["sku"] == sku)!;
+        Assert.Equal("products", (string?)change["process"]);
+        Assert.StartsWith("ACTIVE", (string?)change["from"], StringComparison.Ordinal);
+        Assert.Contains("ARCHIVED", (string?)change["to"], StringComparison.Ordinal);
+        Assert.All(report["changes"]!.AsArray(), c => Assert.Equal("products", (string?)c!["process"]));
+        Assert.Empty(await LedgerEffectsAsync(http, host, ledgerMark));
+
+        // What the dry run announced is what the sync then does.
+        host.Clock.Advance(host.Options.PollInterval);
+        await QuiescentAsync(http, host);
+        var status = await ShopAsync(http, host, $"{{ productVariants(first: 1, query: \"sku:{sku}\") {{ edges {{ node {{ product {{ status }} }} }} }} }}");
+        Assert.Equal("ARCHIVED", (string?)status!["productVariants"]!["edges"]![0]!["node"]!["product"]!["status"]);
+        Assert.DoesNotContain((await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run?process=products")))!["changes"]!.AsArray(), c => (string?)c!["sku"] == sku);
+    }
+
+    [Fact]
+    public async Task a_dry_run_of_orders_names_the_web_orders_the_erp_lacks_and_creates_none()
+    {
+        await using var host = await StartSmallStagingAsync();
+        using var http = new HttpClient();
+        await QuiescentAsync(http, host);
+        var order = (await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["storefront"], "_synclab/storefront/orders"),
+            new { email = "dry@example.com", lines = new[] { new { sku = CleanWebSku(host), quantity = 2 } } })))!;
+        var external = $"SHOPIFY-{(long)order["legacyResourceId"]!}";
+
+        var before = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run?process=orders")))!;
+
+        var change = Assert.Single(before["changes"]!.AsArray())!;
+        Assert.Equal(("orders", (string?)order["name"], "not in the ERP"), ((string?)change["process"], (string?)change["order"], (string?)change["from"]));
+        Assert.Contains(external, (string?)change["to"], StringComparison.Ordinal);
+        Assert.Equal(1, (int)before["ordersRead"]!);
+        Assert.Empty(await SalesOrdersAsync(http, host, external));
+
+        host.Clock.Advance(host.Options.PollInterval);
+        await QuiescentAsync(http, host);
+        Assert.Single(await SalesOrdersAsync(http, host, external));
+        var after = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run?process=orders")))!;
+        Assert.Empty(after["changes"]!.AsArray());
+        Assert.Contains("already in the ERP", (string?)Assert.Single(after["skipped"]!.AsArray())!["reason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_dry_run_while_the_storefront_is_down_is_a_503_problem_not_a_crash()
+    {
+        await using var host = await StartSmallStagingAsync();
+        using var http = new HttpClient();
+        await QuiescentAsync(http, host);
+        await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["storefront"], "_synclab/faults"), new { id = "down", kind = "error", path = "/admin/api/*/graphql.json", status = 503 }));
+
+        using var response = await http.GetAsync(new Uri(host.Addresses["engine"], "engine/dry-run?process=orders"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<JsonArray> SalesOrdersAsync(HttpClient http, StagingHost host, string external)
+    {
+        var erp = host.Addresses["erp"];
+        var company = (string)(await ErpAsync(http, erp, "api/v2.0/companies"))!["value"]![0]!["id"]!;
+        return (await ErpAsync(http, erp, $"api/v2.0/companies({company})/salesOrders?$filter={Uri.EscapeDataString($"externalDocumentNumber eq '{external}'")}"))!["value"]!.AsArray();
+    }
 
     private static async Task<long> LastLedgerSequenceAsync(HttpClient http, StagingHost host)
     {

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SyncLab.Engine.Connectors;
+using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Pipeline;
+
+namespace SyncLab.Engine.Webhooks;
+
+/// <summary>
+/// Change capture by webhook from the storefront: <c>POST /engine/webhooks/shopify</c> receives the order, refund and
+/// customer topics, and <c>PUT /engine/webhooks/shopify/subscriptions</c> registers them at the shop
+/// (<c>webhookSubscriptionCreate</c>, as an app does when installed). A webhook only says "look now": the engine polls
+/// its sources at once instead of at the next interval, and the poll queues the change — so the webhook's change and
+/// the same change seen by polling are one (process, key, version), and a lost webhook costs latency, never data.
+/// </summary>
+public static class StorefrontWebhooks
+{
+    public const string Vendor = "shopify";
+
+    /// <summary>
+    /// The topics that make the engine poll now. Every one triggers a poll rather than queueing the payload: the REST
+    /// payload is not the state the processes apply (the orders process reads GraphQL orders with their tax lines, the
+    /// refunds capture reads a refund with its order, the shoppers capture decides account holder or guest from the
+    /// customer's orders) and carries local times to the second, so it would not meet the poll's version of the same
+    /// change; a poll reads exactly what the next scheduled poll would, once for a burst of webhooks.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Topics { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["orders/create"] = "ORDERS_CREATE",
+        ["orders/updated"] = "ORDERS_UPDATED",
+        ["orders/cancelled"] = "ORDERS_CANCELLED",
+        ["refunds/create"] = "REFUNDS_CREATE",
+        ["customers/create"] = "CUSTOMERS_CREATE",
+        ["customers/update"] = "CUSTOMERS_UPDATE",
+    };
+
+    public sealed record SubscriptionsBody(string? Address);
+
+    public sealed record SubscriptionsView(string CallbackUrl, IReadOnlyList<string> Topics, IReadOnlyList<string> Created);
+
+    public static void MapStorefrontWebhooks(this RouteGroupBuilder engine)
+    {
+        engine.MapPost("/webhooks/shopify", ReceiveAsync);
+        engine.MapPut("/webhooks/shopify/subscriptions", SubscribeAsync);
+        engine.MapGet("/webhooks", (WebhookLog log, int? limit) => TypedResults.Ok(log.Latest(Math.Clamp(limit ?? 100, 1, 1000))));
+    }
+
+    /// <summary>
+    /// 401 for a bad signature (nothing done); 200 for everything else, unknown topics included: Shopify removes an
+    /// endpoint that keeps failing, and a topic the engine does not act on is not the shop's fault.
+    /// </summary>
+    private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, SyncEngine engine, WebhookLog log, TimeProvider clock, EngineOptions options, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (!ShopifyHmac.SignedBy(buffer.ToArray(), request.Headers["X-Shopify-Hmac-Sha256"].ToString(), options.StorefrontWebhookSecret))
+        {
+            return TypedResults.Problem(
+                title: "Webhook signature does not match", detail: "X-Shopify-Hmac-Sha256 is not the HMAC of the body with the app's secret.",
+                statusCode: StatusCodes.Status401Unauthorized, type: "https://synclab.dev/problems/webhook-signature");
+        }
+        var topic = request.Headers["X-Shopify-Topic"].ToString();
+        var id = request.Headers["X-Shopify-Webhook-Id"].ToString();
+        var now = clock.GetUtcNow();
+        if (!Topics.ContainsKey(topic))
+        {
+            log.Note(new WebhookReceipt(Vendor, topic, id, "ignored", now));
+            return TypedResults.Ok();
+        }
+        // Without an id (not Shopify's way) every delivery counts as new: one poll too many is harmless.
+        if (log.FirstTime(new WebhookReceipt(Vendor, topic, id.Length > 0 ? id : Guid.NewGuid().ToString("N"), "poll", now)))
+        {
+            engine.SyncNow();
+        }
+        return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// Subscribes the engine's endpoint (<c>{address}engine/webhooks/shopify</c>; the address defaults to the one this
+    /// request came to) to every topic it acts on; a topic already subscribed there is left as it is, so it is safe to repeat.
+    /// </summary>
+    private static async Task<Results<Ok<SubscriptionsView>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
+        HttpRequest request, ShopifyAdminClient shop, CancellationToken ct)
+    {
+        SubscriptionsBody? body = null;
+        if (request.ContentLength is > 0)
+        {
+            try
+            {
+                body = await JsonSerializer.DeserializeAsync<SubscriptionsBody>(request.Body, JsonSerializerOptions.Web, ct);
+            }
+            catch (JsonException e)
+            {
+                return Invalid("body", e.Message);
+            }
+        }
+        var address = body?.Address ?? $"{request.Scheme}://{request.Host}/";
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
+        {
+            return Invalid("address", $"'{address}' is not an absolute http(s) address.");
+        }
+        var callback = new Uri(baseUri, "engine/webhooks/shopify").ToString();
+        const string mutation = """
+            mutation Subscribe($topic: WebhookSubscriptionTopic!, $callbackUrl: URL!) {
+              webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $callbackUrl, format: JSON }) {
+                webhookSubscription { id }
+                userErrors { field message }
+              }
+            }
+            """;
+        var created = new List<string>();
+        foreach (var (rest, topic) in Topics)
+        {
+            JsonNode data;
+            try
+            {
+                data = await shop.SendAsync(mutation, new JsonObject { ["topic"] = topic, ["callbackUrl"] = callback }, ct);
+            }
+            catch (VendorCallException e)
+            {
+                return StorefrontRefused(rest, e.Message, created);
+            }
+            var errors = data["webhookSubscriptionCreate"]?["userErrors"]?.AsArray() ?? [];
+            if (errors.Count == 0)
+            {
+                created.Add(rest);
+            }
+            else if (!errors.Any(e => ((string?)e?["message"])?.Contains("already been taken", StringComparison.OrdinalIgnoreCase) == true))
+            {
+                return StorefrontRefused(rest, string.Join("; ", errors.Select(e => (string?)e?["message"])), created);
+            }
+        }
+        return TypedResults.Ok(new SubscriptionsView(callback, [.. Topics.Keys], created));
+    }
+
+    private static ProblemHttpResult StorefrontRefused(string topic, string reason, IReadOnlyList<string> created) =>
+        TypedResults.Problem(
+            title: "The storefront did not take the webhook subscription",
+            detail: $"{topic}: {reason} (subscribed before it: {(created.Count == 0 ? "none" : string.Join(", ", created))}).",
+            statusCode: StatusCodes.Status502BadGateway, type: "https://synclab.dev/problems/webhook-subscriptions-failed");
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },
+            title: "Cannot subscribe the engine to the storefront's webhooks", type: "https://synclab.dev/problems/webhook-subscriptions-invalid");
+}
