@@ -46,6 +46,7 @@ public static class PosMirrorExtensions
         BatchChangeInventory.Map(v2);
         CreateOrder.Map(v2);
         RetrieveOrder.Map(v2);
+        SearchOrders.Map(v2);
         CreatePayment.Map(v2);
         WebhookSubscriptions.Map(v2);
         ListCustomers.Map(v2);
