@@ -37,6 +37,9 @@ public sealed record EngineOptions
     /// <summary>Square's bearer access token.</summary>
     public string PosAccessToken { get; init; } = "synclab";
 
+    /// <summary>The ERP customer number the stores' cash sales are booked to (the walk-in customer); created when missing.</summary>
+    public string PosCashCustomer { get; init; } = "POS-CASH";
+
     /// <summary>Where available-to-sell comes from (ERP, or warehouse + stores), per storefront location, and the safety stock.</summary>
     public Inventory.InventoryOptions Inventory { get; init; } = new();
 

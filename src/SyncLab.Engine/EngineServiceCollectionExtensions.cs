@@ -51,6 +51,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, PosPriceListProcess>();
         services.AddSingleton<IProcess, PosWebStockProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
+        services.AddSingleton<IProcess, PosSales.PosSaleToErpProcess>();
+        if (options.PosBaseUrl is not null)
+        {
+            // The stores' sales reach the ERP only when there is a POS to read them from.
+            services.AddSingleton<IChangeSource, PosSales.PosSaleCapture>();
+        }
         services.AddSyncEngineBackFlow(options);
         services.AddSyncEngineInventory(options);
         services.AddSyncEngineScheduling(options);
