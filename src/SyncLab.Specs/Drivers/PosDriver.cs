@@ -50,6 +50,19 @@ public sealed class PosDriver(StagingConnection staging)
         return response.StatusCode;
     }
 
+    /// <summary>The Square order of the last sale this scenario rang up with <see cref="RingUpAsync"/>.</summary>
+    public string? LastSaleOrderId { get; private set; }
+
+    /// <summary>A customer buys at a store's till (by the store's name): the Square order id of the sale.</summary>
+    public async Task<string> RingUpAsync(string store, string sku, int quantity)
+    {
+        var code = staging.Estate.Locations.FirstOrDefault(l => l.Kind == LocationKind.Store && string.Equals(l.Name, store, StringComparison.OrdinalIgnoreCase))?.Code
+            ?? throw new InvalidOperationException($"the estate has no store named '{store}'");
+        var sale = await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(Pos, "_synclab/pos/sales"), new { locationCode = code, sku, quantity, reference = $"scenario {staging.RunToken}" });
+        LastSaleOrderId = (string?)sale?["orderId"] ?? throw new InvalidOperationException("the till answered without an order id");
+        return LastSaleOrderId;
+    }
+
     public static string Money(decimal? amount) => amount is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "no price";
 
     private Task<JsonNode?> ApiAsync(HttpMethod method, string path, object? body = null) =>
