@@ -402,7 +402,7 @@ public sealed class ShopifyAdminClient(
             telemetry?.VendorCall(System, "failed");
             throw new VendorCallException(System, "empty answer", transient: true);
         }
-        if ((double?)cost?["actualQueryCost"] is { } actual)
+        if (ShopifyCostPacer.Number(cost?["actualQueryCost"]) is { } actual)
         {
             telemetry?.StorefrontCost(actual);
         }

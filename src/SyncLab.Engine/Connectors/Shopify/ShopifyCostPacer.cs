@@ -20,13 +20,13 @@ namespace SyncLab.Engine.Connectors.Shopify;
 /// the refill time as Retry-After, as a THROTTLED answer would be.</item>
 /// </list>
 /// </summary>
-public sealed class ShopifyCostPacer(TimeProvider clock) : Pipeline.IEngineCache, IDisposable
+public sealed class ShopifyCostPacer(TimeProvider clock, TimeSpan? frozenClockGuard = null) : Pipeline.IEngineCache, IDisposable
 {
     /// <summary>The cost assumed for an operation not seen yet (a variant search of 50 SKUs costs about this much).</summary>
     public const double DefaultCost = 50;
 
     /// <summary>Real time a paced wait may see the engine's clock stand still before it gives the wait to the queue.</summary>
-    public static readonly TimeSpan FrozenClockGuard = TimeSpan.FromMilliseconds(250);
+    public TimeSpan FrozenClockGuard { get; } = frozenClockGuard ?? TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
@@ -137,7 +137,7 @@ public sealed class ShopifyCostPacer(TimeProvider clock) : Pipeline.IEngineCache
 
     private void Observe(string operation, double reserved, JsonNode? cost)
     {
-        if ((double?)cost?["requestedQueryCost"] is { } requested)
+        if (Number(cost?["requestedQueryCost"]) is { } requested)
         {
             _costs[operation] = requested;
         }
@@ -145,7 +145,7 @@ public sealed class ShopifyCostPacer(TimeProvider clock) : Pipeline.IEngineCache
         lock (_gate)
         {
             _inFlight = Math.Max(0, _inFlight - reserved);
-            if ((double?)status?["maximumAvailable"] is { } maximum && (double?)status["currentlyAvailable"] is { } available && (double?)status["restoreRate"] is { } rate)
+            if (Number(status?["maximumAvailable"]) is { } maximum && Number(status?["currentlyAvailable"]) is { } available && Number(status?["restoreRate"]) is { } rate)
             {
                 // What the shop reported, less what is still on its way to it (counted twice at worst: it errs on the safe side).
                 _bucket = new Bucket(maximum, available - _inFlight, rate, clock.GetUtcNow().UtcTicks);
@@ -157,6 +157,11 @@ public sealed class ShopifyCostPacer(TimeProvider clock) : Pipeline.IEngineCache
             Signal();
         }
     }
+
+    /// <summary>A JSON number as a double, whether it was parsed or built (an int stays an int in a built node).</summary>
+    internal static double? Number(JsonNode? node) => node is JsonValue value
+        ? value.TryGetValue(out double d) ? d : value.TryGetValue(out long l) ? l : value.TryGetValue(out int i) ? i : null
+        : null;
 
     private void Release(double reserved)
     {
