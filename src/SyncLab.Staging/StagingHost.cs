@@ -88,7 +88,8 @@ public sealed class StagingHost : IAsyncDisposable
                 Store = store,
                 Instance = instance,
             };
-            await host.StartMirrorAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, logs: logs), ct);
+            var erp = options.ErpRateLimit is { } limit ? new ErpMirrorSettings { RateLimit = limit } : null;
+            await host.StartMirrorAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, erp, logs), ct);
             var storefront = options.VendorThrottling ? null : new StorefrontMirrorSettings { Throttle = QueryCostLimits.Off };
             await host.StartMirrorAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
             await host.StartMirrorAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
@@ -140,6 +141,7 @@ public sealed class StagingHost : IAsyncDisposable
             },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
+        engineOptions = Options.ConfigureEngine?.Invoke(engineOptions) ?? engineOptions;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine", Args = MirrorHost.NoConfigReload });
         builder.WebHost.UseUrls(Url(Options, 0));
         builder.Logging.ClearProviders();

@@ -379,7 +379,7 @@ public sealed class ShopifyAdminClient(
             Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
         };
         request.Headers.Add("X-Shopify-Access-Token", options.StorefrontToken);
-        using var lease = pacer is null ? null : await pacer.AcquireAsync(query, ct);
+        using var lease = pacer is null || !options.StorefrontPacing ? null : await pacer.AcquireAsync(query, ct);
         if (lease is { Waited: { } waited } && waited > TimeSpan.Zero)
         {
             telemetry?.StorefrontPaced(waited);
