@@ -71,7 +71,7 @@ public sealed record EngineBenchReport(EngineBenchOptions Options, MachineInfo M
         s.AppendLine(c, $"| mirror store | {(Options.Store.Kind == StoreKind.InMemory ? "EF Core InMemory" : Options.Store.Kind.ToString())}; engine store SQLite |");
         s.AppendLine(c, $"| load average (1/5/15 min) at start → end | {Machine.LoadAverage ?? "n/a"} → {MachineInfo.LoadAverageNow() ?? "n/a"} |");
         s.AppendLine();
-        s.AppendLine("Engine, mirrors and load share the process and its cores. Counts come from the engine's own telemetry (`synclab.engine.vendor.calls`, `…storefront.query_cost`, `…storefront.paced`, `…items.applied`); times are from the engine's first poll to quiescence.");
+        s.AppendLine("Engine, mirrors and load share the process and its cores. Counts come from the engine's own telemetry (`synclab.engine.vendor.calls`, `…storefront.query_cost`, `…storefront.paced`, `…items.applied`); times are from the engine's first poll to quiescence; where the clock runs (vendor limits), to quiescence with no work waiting for a retry, since quiescence alone comes while retries are scheduled for later.");
         s.AppendLine();
         foreach (var r in Syncs)
         {
@@ -109,11 +109,11 @@ public sealed record EngineBenchReport(EngineBenchOptions Options, MachineInfo M
             s.AppendLine();
             s.AppendLine(c, $"Storefront: Shopify's standard-plan bucket ({l.ShopifyLimits.BucketSize:N0} points, {l.ShopifyLimits.RestoreRate:N0} points/s). ERP: Business Central online ({l.ErpLimit.Requests:N0} requests per {l.ErpLimit.Window.TotalMinutes:N0}-minute sliding window, i.e. {l.ErpLimit.Requests / l.ErpLimit.Window.TotalSeconds:N0}/s sustained). Business clock at real time; the buckets refill on it.");
             s.AppendLine();
-            s.AppendLine("| case | SKUs | finished | sync | storefront calls | THROTTLED | points consumed | points/s | % of storefront ceiling | paced calls (wait) | ERP calls | 429s | % of ERP window | retries |");
+            s.AppendLine("| case | SKUs | finished | sync | storefront calls | THROTTLED | points consumed | points/s | % of storefront ceiling | paced calls (wait) | ERP calls | 429s | % of ERP window | retries (dead letters) |");
             s.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in limited)
             {
-                s.AppendLine(c, $"| {r.Name} | {r.Skus:N0} | {(r.Finished ? "yes" : "NO (timed out)")} | {r.Wall.TotalSeconds:F1} s | {r.Storefront.Total:N0} | {r.Storefront.Throttled:N0} | {r.StorefrontCost:N0} | {r.PerSecond(r.StorefrontCost):F1} | {SyncResult.Percent(r.StorefrontCost, r.StorefrontCeiling)} | {r.PacedCalls:N0} ({r.PacedSeconds:F0} s) | {r.Erp.Total:N0} | {r.Erp.Throttled:N0} | {SyncResult.Percent(r.Erp.Total, r.ErpCeiling)} | {r.Retries:N0} |");
+                s.AppendLine(c, $"| {r.Name} | {r.Skus:N0} | {(r.Finished ? "yes" : "NO (timed out)")} | {r.Wall.TotalSeconds:F1} s | {r.Storefront.Total:N0} | {r.Storefront.Throttled:N0} | {r.StorefrontCost:N0} | {r.PerSecond(r.StorefrontCost):F1} | {SyncResult.Percent(r.StorefrontCost, r.StorefrontCeiling)} | {r.PacedCalls:N0} ({r.PacedSeconds:F0} s) | {r.Erp.Total:N0} | {r.Erp.Throttled:N0} | {SyncResult.Percent(r.Erp.Total, r.ErpCeiling)} | {r.Retries:N0} ({r.DeadLettered:N0}) |");
             }
             s.AppendLine();
             s.AppendLine("% of storefront ceiling: points consumed (`actualQueryCost`) over what the shop allows in the run (a full bucket plus restore rate × business seconds). % of ERP window: requests over the most the sliding window allows in the run. A THROTTLED answer consumes nothing but is a call and a retry.");

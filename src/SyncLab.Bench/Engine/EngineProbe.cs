@@ -20,7 +20,9 @@ internal sealed class EngineProbe : IDisposable
     private readonly ConcurrentDictionary<(string Name, string Tags), double> _sums = new();
     private readonly ConcurrentDictionary<string, long> _ordersApplied = new(StringComparer.Ordinal);
     private long _firstPoll;
+    private readonly ConcurrentDictionary<(string Process, string Key), string> _lastOutcome = new();
     private TaskCompletionSource _orderApplied = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _applyEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EngineProbe()
     {
@@ -47,6 +49,11 @@ internal sealed class EngineProbe : IDisposable
             },
             ActivityStopped = a =>
             {
+                if (a.OperationName == "synclab.engine.apply" && a.GetTagItem("synclab.process") is string process && a.GetTagItem("synclab.key") is string applied)
+                {
+                    _lastOutcome[(process, applied)] = a.GetTagItem("synclab.outcome") as string ?? string.Empty;
+                    Interlocked.Exchange(ref _applyEnded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                }
                 if (a.OperationName == "synclab.engine.apply"
                     && a.GetTagItem("synclab.process") as string == OrderToErpProcess.ProcessName
                     && a.GetTagItem("synclab.outcome") as string == EngineTelemetry.Outcomes.Applied
@@ -65,6 +72,36 @@ internal sealed class EngineProbe : IDisposable
 
     /// <summary>Web order id → Stopwatch timestamp of the moment the engine had made its ERP sales order.</summary>
     public IReadOnlyDictionary<string, long> OrdersApplied => _ordersApplied;
+
+    /// <summary>
+    /// Waits until the engine is quiescent with no work waiting for a retry (quiescence alone comes while retries are
+    /// scheduled for later: a run that bounced off a limit is not done then). The clock must run for retries to come due.
+    /// </summary>
+    public async Task<bool> DrainAsync(SyncLab.Engine.Pipeline.SyncEngine engine, TimeSpan timeout, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                var next = Volatile.Read(ref _applyEnded).Task;
+                if (!await engine.WaitForQuiescenceAsync(timeout, deadline.Token))
+                {
+                    return false;
+                }
+                if (!_lastOutcome.Values.Any(o => o == EngineTelemetry.Outcomes.Retry))
+                {
+                    return true;
+                }
+                await next.WaitAsync(deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Waits until the engine has applied every one of <paramref name="orders"/>; how many it had when done or out of time.</summary>
     public async Task<int> WaitForOrdersAsync(IReadOnlyCollection<string> orders, TimeSpan timeout, CancellationToken ct)
