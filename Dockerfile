@@ -7,6 +7,8 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY eng/ eng/
 COPY src/ src/
+# The seeded estate's mapping file is embedded in the staging (its default mapping).
+COPY fixtures/mappings/ fixtures/mappings/
 # global.json pins the repository's exact SDK band; inside this image its own SDK 10 is the one to use.
 RUN dotnet restore src/SyncLab.Cli/SyncLab.Cli.csproj
 RUN dotnet publish src/SyncLab.Cli/SyncLab.Cli.csproj -c Release --no-restore -o /app /p:UseAppHost=false

@@ -4,6 +4,7 @@ using SyncLab.Cli.Commands;
 var root = new RootCommand("SyncLab: mirrors of ERP, POS, warehouse and storefront, the sync engine, and the scenarios that prove it.")
 {
     UpCommand.Create(),
+    EngineCommand.Create(),
     MirrorCommand.Create(),
     TestCommand.Create(),
     BenchCommand.Create(),

@@ -94,6 +94,12 @@ public sealed record EngineOptions
     public bool StorefrontPacing { get; init; } = true;
 
     public EngineStore Store { get; init; } = EngineStore.Sqlite("synclab-engine.db");
+
+    /// <summary>
+    /// Null (the default): one node works everything. Set: this node is one of several sharing the work through
+    /// RabbitMQ, with its state in PostgreSQL (<see cref="Store"/> must be PostgreSQL, shared by every node).
+    /// </summary>
+    public Distribution.DistributionOptions? Distribution { get; init; }
 }
 
 public enum EngineStoreKind

@@ -48,6 +48,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IProcess, EffectivePriceProcess>();
         services.AddSingleton<IProcess, InventoryProcess>();
         services.AddSingleton<IProcess, ProductProcess>();
+        // The POS legs of products, price lists and stock (idle without a POS).
+        services.AddSingleton<IProcess, PosCatalogProcess>();
+        services.AddSingleton<IProcess, PosPriceListProcess>();
+        services.AddSingleton<IProcess, PosWebStockProcess>();
         services.AddSingleton<IProcess, OrderToErpProcess>();
         services.AddSyncEngineBackFlow(options);
         services.AddSyncEngineInventory(options);
@@ -55,6 +59,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSyncEngineShoppers();
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
+        if (options.Distribution is { } distribution)
+        {
+            if (options.Store.Kind != EngineStoreKind.Postgres)
+            {
+                throw new ArgumentException("A distributed engine keeps its state in PostgreSQL, shared by every node: set Store to EngineStore.Postgres.", nameof(options));
+            }
+            services.AddSingleton(distribution);
+            services.AddSingleton<Distribution.WorkBroker>();
+            services.AddSingleton(new Distribution.Leadership(options.Store.ConnectionString, distribution.Estate));
+        }
         services.AddSingleton<SyncEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
         return services;

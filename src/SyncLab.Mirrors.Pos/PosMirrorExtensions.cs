@@ -41,6 +41,7 @@ public static class PosMirrorExtensions
         ListCatalog.Map(v2);
         SearchCatalogObjects.Map(v2);
         SearchCatalogItems.Map(v2);
+        UpsertCatalogObject.Map(v2);
         BatchRetrieveCounts.Map(v2);
         BatchChangeInventory.Map(v2);
         CreateOrder.Map(v2);

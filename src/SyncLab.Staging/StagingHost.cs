@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncLab.Engine;
 using SyncLab.Engine.Api;
+using SyncLab.Engine.Mapping;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Products;
 using SyncLab.Estate;
@@ -60,6 +60,22 @@ public sealed class StagingHost : IAsyncDisposable
     public ForeignServices? Foreign { get; private set; }
 
     private readonly Dictionary<string, Uri> _addresses = [];
+
+    private static readonly Lazy<CatalogRules> EmbeddedMapping = new(() =>
+    {
+        using var stream = typeof(StagingHost).Assembly.GetManifestResourceStream(DefaultMappingResource)
+            ?? throw new InvalidOperationException($"the staging was built without {DefaultMappingResource}");
+        using var reader = new StreamReader(stream);
+        return MappingFile.Parse(reader.ReadToEnd(), "fixtures/mappings/default-estate.yaml");
+    });
+
+    private const string DefaultMappingResource = "SyncLab.Staging.default-estate.yaml";
+
+    /// <summary>
+    /// The seeded estate's mapping, <c>fixtures/mappings/default-estate.yaml</c> (embedded): the engine's built-in mapping, the
+    /// estate's upgrade date, and the merchant's low-stock thresholds for the categories that sell fast.
+    /// </summary>
+    public static CatalogRules DefaultMapping => EmbeddedMapping.Value;
 
     public static async Task<StagingHost> StartAsync(StagingOptions options, ILoggerProvider? logs = null, CancellationToken ct = default)
     {
@@ -133,34 +149,19 @@ public sealed class StagingHost : IAsyncDisposable
             PosBaseUrl = Addresses["pos"],
             PollInterval = Options.PollInterval,
             MerchantTimeZone = Estate.Options.TimeZone,
-            // The estate's mapping: its upgrade date, and the merchant's low-stock thresholds for the categories that sell fast.
-            Catalog = CatalogRules.Default with
-            {
-                BrandUpgradeDate = Estate.Options.UpgradeDate,
-                LowStockByCategory = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["KITCHEN"] = 8, ["STATIONERY"] = 12 },
-            },
+            Catalog = Options.Mapping ?? DefaultMapping,
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
         engineOptions = Options.ConfigureEngine?.Invoke(engineOptions) ?? engineOptions;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "SyncLab.Engine", Args = MirrorHost.NoConfigReload });
-        builder.WebHost.UseUrls(Url(Options, 0));
-        builder.Logging.ClearProviders();
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-        }
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddSyncEngine(engineOptions);
+        var builder = EngineWebHost.CreateBuilder(engineOptions, Clock, Url(Options, 0), logs);
         builder.Services.AddEngineObservability(Environment.GetEnvironmentVariable(EngineObservability.EndpointVariable));
         // The admin guard (token, else loopback) reads the token from here, as on the mirrors.
         builder.Services.AddSingleton(new MirrorHostOptions { AdminToken = Options.AdminToken });
         var app = builder.Build();
-        app.MapGet("/health", () => TypedResultsOk());
+        app.MapEngine();
         // Lets scenario drivers and QA tools find every part of a running staging from the engine's address.
         app.MapGet("/_synclab/topology", () => Microsoft.AspNetCore.Http.TypedResults.Ok(new StagingTopology(
             Options.Seed, Options.Skus, Options.PollInterval, _addresses.ToDictionary(a => a.Key, a => a.Value.ToString()))));
-        app.MapEngineApi();
         // Staging only (never part of the engine's own API): back to a fresh estate without a restart, for QA
         // between runs against `synclab up`. Guarded like the mirrors' admin API.
         var admin = app.MapAdminGroup("staging");
@@ -232,8 +233,6 @@ public sealed class StagingHost : IAsyncDisposable
         _mirrors[name] = app;
         await StartAsync(name, app, ct);
     }
-
-    private static Microsoft.AspNetCore.Http.IResult TypedResultsOk() => Microsoft.AspNetCore.Http.TypedResults.Ok(new { status = "healthy" });
 
     private async Task StartAsync(string name, WebApplication app, CancellationToken ct)
     {

@@ -56,6 +56,12 @@ public sealed record StagingOptions
     /// <summary>Changes to the engine's options after the staging has filled them in (benchmarks: parallelism, pacing); null keeps them.</summary>
     public Func<SyncLab.Engine.EngineOptions, SyncLab.Engine.EngineOptions>? ConfigureEngine { get; init; }
 
+    /// <summary>
+    /// The engine's mapping (<c>synclab up --mapping</c>, loaded with <see cref="SyncLab.Engine.Mapping.MappingFile.Load"/>); null runs the
+    /// seeded estate's own, <c>fixtures/mappings/default-estate.yaml</c> (<see cref="StagingHost.DefaultMapping"/>).
+    /// </summary>
+    public SyncLab.Engine.Products.CatalogRules? Mapping { get; init; }
+
     /// <summary>The WireMock.Net stubs for services SyncLab does not mirror (tax, carrier, address); on by default.</summary>
     public ForeignServicesOptions ForeignServices { get; init; } = new();
 }

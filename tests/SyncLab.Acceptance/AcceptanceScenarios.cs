@@ -48,3 +48,7 @@ public sealed class ReconciliationScenarios(ITestOutputHelper output) : GherkinS
 [GherkinFeatures("specs/shoppers/", BindingAssembly = "SyncLab.Specs")]
 [TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
 public sealed class ShopperScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);
+
+[GherkinFeatures("specs/mapping/", BindingAssembly = "SyncLab.Specs")]
+[TestCaseOrderer(GherkinScenarioOrderer.TypeName, GherkinScenarioOrderer.AssemblyName)]
+public sealed class MappingScenarios(ITestOutputHelper output) : GherkinScenarioTests(output);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using SyncLab.Cli.Output;
+using SyncLab.Engine.Mapping;
+using SyncLab.Engine.Products;
 using SyncLab.MirrorKit.Storage;
 using SyncLab.Staging;
 
@@ -18,13 +20,31 @@ internal static class UpCommand
             DefaultValueFactory = _ => CommonOptions.Env("BASE_PORT", 5100),
         };
 
+        var mapping = new Option<FileInfo?>("--mapping")
+        {
+            Description = "The estate's mapping file (YAML, docs/engine.md \"The mapping file\"); default: the seeded estate's, fixtures/mappings/default-estate.yaml",
+        };
+
         var command = new Command("up", "Start the mirrors, the engine and a seeded estate (embedded defaults: no server needed)");
-        common.AddTo(command, port);
+        common.AddTo(command, port, mapping);
         command.SetAction(async (result, ct) =>
         {
             if (common.ReadStore(result, "up") is not { } store)
             {
                 return 2;
+            }
+            CatalogRules? rules = null;
+            if (result.GetValue(mapping) is { } file)
+            {
+                try
+                {
+                    rules = MappingFile.Load(file.FullName);
+                }
+                catch (MappingFileException e)
+                {
+                    Console.Error.WriteLine($"synclab up: {e.Message}");
+                    return 2;
+                }
             }
             CommonOptions.HintAtStore(store, result.GetValue(common.Skus), "up");
             var options = new StagingOptions
@@ -39,6 +59,7 @@ internal static class UpCommand
                 DataDirectory = common.DataDirectory(result),
                 MirrorStore = store,
                 EnginePostgres = store.Kind == StoreKind.Postgres ? store.ConnectionString : null,
+                Mapping = rules,
             };
             return await RunAsync(options, ct);
         });

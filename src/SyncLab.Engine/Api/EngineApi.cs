@@ -70,7 +70,8 @@ public static class EngineApi
         return TypedResults.Ok(await planner.RunAsync(processes.ToList(), take, ct));
     }
 
-    public sealed record EngineStatus(bool Quiescent, DateTimeOffset? LastPollAt, DateTimeOffset NextPollAt, int Pending, int Done, int Failed, int DeadLettered, int DataErrors);
+    /// <param name="Leads">Whether this engine polls and hands out work: always on a single node; on one node at a time of a distributed engine.</param>
+    public sealed record EngineStatus(bool Quiescent, DateTimeOffset? LastPollAt, DateTimeOffset NextPollAt, int Pending, int Done, int Failed, int DeadLettered, int DataErrors, bool Leads);
 
     public sealed record DataErrorView(long Id, string Process, string Key, string Version, string Message, DateTimeOffset At);
 
@@ -89,7 +90,8 @@ public static class EngineApi
             Count(WorkState.Done),
             Count(WorkState.Failed),
             Count(WorkState.DeadLettered),
-            await db.DataErrors.CountAsync(ct)));
+            await db.DataErrors.CountAsync(ct),
+            engine.Leads));
     }
 
     /// <summary>Answers 200 once nothing is queued, in flight or due now; 503 if that does not happen within <c>timeoutSeconds</c>.</summary>

@@ -20,7 +20,7 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
 
     /// <summary>The processes every ERP item change feeds.</summary>
     public static IReadOnlyList<string> Processes { get; } =
-        [Prices.PriceProcess.ProcessName, Inventory.InventoryProcess.ProcessName, Products.ProductProcess.ProcessName];
+        [Prices.PriceProcess.ProcessName, Inventory.InventoryProcess.ProcessName, Products.ProductProcess.ProcessName, Products.PosCatalogProcess.ProcessName];
 
     private const int Chunk = 500;
 

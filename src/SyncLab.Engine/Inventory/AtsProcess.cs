@@ -32,6 +32,7 @@ public sealed class AtsProcess(
         }
         var sku = item.Key;
         var summary = new List<string>();
+        int? webAvailable = null;
         IReadOnlyList<ShipStationLevel>? levels = null;
         IReadOnlyDictionary<string, string> warehouseNames = new Dictionary<string, string>();
         IReadOnlyList<ShipStationAllocation>? allocations = null;
@@ -65,13 +66,16 @@ public sealed class AtsProcess(
             var warehouses = names.Select(name => settings.StocktakeOf(name)?.For(sku) ?? Live(name, levels, warehouseNames, allocations ?? [], sku)).ToList();
             var stores = await StoresAsync(sku, mapping, ct);
             var ats = AtsPlan.AvailableToSell(new AtsInputs(warehouses, stores, safety, quantities.Committed));
+            webAvailable ??= ats;
             if (ats != quantities.Available)
             {
                 await storefront.SetAvailableAsync(variant.InventoryItemId, locationId, ats, quantities.Available, ct);
                 summary.Add(string.Create(CultureInfo.InvariantCulture, $"available {sku} @ {mapping.StorefrontLocation ?? "web"} {quantities.Available} -> {ats}"));
             }
         }
-        return summary.Count == 0 ? ProcessOutcome.Nothing : ProcessOutcome.Changed(string.Join("; ", summary));
+        // Stores that sell web stock show the first location's number (PosWebStockProcess).
+        var followUps = webAvailable is { } web && config.StoresSellingWebStock.Count > 0 ? [PosWebStockProcess.FollowUp(sku, item.Version, web)] : Array.Empty<CapturedChange>();
+        return new ProcessOutcome(string.Join("; ", summary), []) { FollowUps = followUps };
     }
 
     /// <summary>One warehouse's live stock of a SKU (by inventory warehouse name) and the web orders allocated there.</summary>

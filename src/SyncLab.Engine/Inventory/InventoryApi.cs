@@ -90,10 +90,21 @@ public static class InventoryApi
         {
             errors["safetyStock"] = ["safety stock cannot be negative."];
         }
+        var sellingWebStock = body.StoresSellingWebStock ?? [];
+        if (sellingWebStock.Any(string.IsNullOrWhiteSpace))
+        {
+            errors["storesSellingWebStock"] = ["names must not be blank."];
+        }
+        else if (sellingWebStock.FirstOrDefault(s => locations.Any(l => l.Stores.Contains(s!, StringComparer.OrdinalIgnoreCase))) is { } both)
+        {
+            // Its count would feed the web and the web's number its count.
+            errors["storesSellingWebStock"] = [$"'{both}' is offered to the web: a store cannot both offer its stock and sell the web's."];
+        }
         return errors.Count > 0 ? null : new InventoryOptions
         {
             Source = source!.Value,
             Locations = locations,
+            StoresSellingWebStock = [.. sellingWebStock.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
             SafetyStock = new SafetyStockRules
             {
                 Default = safety.Default ?? 0,
@@ -173,7 +184,7 @@ public static class InventoryApi
         }
     }
 
-    private sealed record SettingsBody(string? Source, List<LocationBody?>? Locations, SafetyBody? SafetyStock);
+    private sealed record SettingsBody(string? Source, List<LocationBody?>? Locations, SafetyBody? SafetyStock, List<string?>? StoresSellingWebStock = null);
 
     private sealed record LocationBody(string? StorefrontLocation, List<string>? Warehouses, List<string>? Stores);
 
@@ -188,11 +199,11 @@ public sealed record StocktakeView(string Warehouse, DateTimeOffset StartedAt, i
 }
 
 /// <summary>The inventory settings in force, as the API shows them.</summary>
-public sealed record InventorySettingsView(string Source, IReadOnlyList<StockLocation> Locations, SafetyStockRules SafetyStock, IReadOnlyList<StocktakeView> Stocktakes)
+public sealed record InventorySettingsView(string Source, IReadOnlyList<StockLocation> Locations, SafetyStockRules SafetyStock, IReadOnlyList<StocktakeView> Stocktakes, IReadOnlyList<string> StoresSellingWebStock)
 {
     public static InventorySettingsView Of(InventorySettings settings)
     {
         var current = settings.Current;
-        return new(current.Source == StockSource.Erp ? "erp" : "wms+pos", current.Locations, current.SafetyStock, [.. settings.Stocktakes.Select(StocktakeView.Of)]);
+        return new(current.Source == StockSource.Erp ? "erp" : "wms+pos", current.Locations, current.SafetyStock, [.. settings.Stocktakes.Select(StocktakeView.Of)], current.StoresSellingWebStock);
     }
 }

@@ -54,4 +54,11 @@ public sealed record InventoryOptions
     public IReadOnlyList<StockLocation> Locations { get; init; } = [new StockLocation()];
 
     public SafetyStockRules SafetyStock { get; init; } = new();
+
+    /// <summary>
+    /// Square locations (stores, by name) that sell the web's stock: their IN_STOCK count is set to the storefront's
+    /// available quantity whenever it is planned (<see cref="PosWebStockProcess"/>); empty (the default): none.
+    /// A store offered to the web (<see cref="StockLocation.Stores"/>) cannot also sell web stock.
+    /// </summary>
+    public IReadOnlyList<string> StoresSellingWebStock { get; init; } = [];
 }

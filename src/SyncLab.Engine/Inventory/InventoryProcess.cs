@@ -40,6 +40,10 @@ public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClie
         var location = await catalog.WebLocationIdAsync(ct);
         // A set, not an adjustment: applying the same change twice leaves the same number.
         await shop.SetAvailableAsync(variant.InventoryItemId, location, available, ct);
-        return ProcessOutcome.Changed(string.Create(CultureInfo.InvariantCulture, $"available {state.Sku} = {available}"));
+        return ProcessOutcome.Changed(string.Create(CultureInfo.InvariantCulture, $"available {state.Sku} = {available}")) with
+        {
+            // Stores that sell web stock show the same number (PosWebStockProcess).
+            FollowUps = settings.Current.StoresSellingWebStock.Count > 0 ? [PosWebStockProcess.FollowUp(state.Sku, item.Version, available)] : [],
+        };
     }
 }

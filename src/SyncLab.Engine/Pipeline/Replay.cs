@@ -128,6 +128,7 @@ public static class Replay
             item.Attempts = 0;
             item.DueAtTicks = nowTicks;
             item.LastError = null;
+            item.DispatchedAtTicks = 0;
         }
         // One SaveChanges, one transaction: back in the queue exactly when out of the dead letters (or data errors).
         await db.SaveChangesAsync(ct);

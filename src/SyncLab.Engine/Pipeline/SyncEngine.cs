@@ -22,7 +22,9 @@ public sealed partial class SyncEngine(
     StorefrontCatalog catalog,
     TimeProvider clock,
     EngineTelemetry telemetry,
-    ILogger<SyncEngine> log) : BackgroundService
+    ILogger<SyncEngine> log,
+    Distribution.WorkBroker? broker = null,
+    Distribution.Leadership? leadership = null) : BackgroundService
 {
     private readonly Dictionary<string, IProcess> _processes = processes.ToDictionary(p => p.Name);
     private readonly List<IChangeSource> _sources = sources.ToList();
@@ -39,6 +41,12 @@ public sealed partial class SyncEngine(
     public DateTimeOffset NextPollAt => new(Interlocked.Read(ref _nextPollTicks), TimeSpan.Zero);
 
     public DateTimeOffset? LastPollAt { get; private set; }
+
+    /// <summary>
+    /// Single node: always true. Distributed: whether this node holds the lock that makes it poll and hand out work;
+    /// every node works what the broker hands it.
+    /// </summary>
+    public bool Leads => leadership?.IsLeader ?? true;
 
     /// <summary>This engine's traces and metrics (its instance id tells it from other engines in the process).</summary>
     public EngineTelemetry Telemetry => telemetry;
@@ -140,10 +148,27 @@ public sealed partial class SyncEngine(
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             // SQLite connections come set up by Storage/SqliteStoreTuning (write-ahead log, busy timeout).
-            await db.Database.EnsureCreatedAsync(cancellationToken);
+            await EngineSchema.EnsureCreatedAsync(db, options, cancellationToken);
         }
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
+        if (broker is not null)
+        {
+            await broker.StartAsync(ApplyDispatchedAsync, Nudge, options.Parallelism, cancellationToken);
+        }
         await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (broker is not null)
+        {
+            await broker.StopAsync();
+        }
+        if (leadership is not null)
+        {
+            await leadership.ReleaseAsync();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -177,6 +202,21 @@ public sealed partial class SyncEngine(
     {
         var worked = false;
         var now = clock.GetUtcNow();
+        if (leadership is not null)
+        {
+            var (leads, tookOver) = await leadership.LeadAsync(ct);
+            if (!leads)
+            {
+                // Another node polls and hands out work; this one works what the broker hands it, and asks again at
+                // the next poll instant (or when nudged) whether the lock is free.
+                Interlocked.Exchange(ref _nextPollTicks, (now + options.PollInterval).UtcTicks);
+                return false;
+            }
+            if (tookOver)
+            {
+                await HandOutAgainAsync(ct);
+            }
+        }
         if (Interlocked.Read(ref _nextPollTicks) <= now.UtcTicks)
         {
             foreach (var source in _sources)
@@ -198,8 +238,65 @@ public sealed partial class SyncEngine(
             LastPollAt = now;
             Interlocked.Exchange(ref _nextPollTicks, (clock.GetUtcNow() + options.PollInterval).UtcTicks);
         }
-        worked |= await WorkRoundAsync(ct);
+        worked |= broker is null ? await WorkRoundAsync(ct) : await DispatchRoundAsync(broker, ct);
         return worked;
+    }
+
+    /// <summary>
+    /// Distributed: hands the due work out to the shard queues instead of working it here. An item is marked
+    /// dispatched before it is published, so a consumer's retry (which clears the mark) can never be overwritten; if
+    /// this node dies between the two, the next leader hands every pending item out again (<see cref="HandOutAgainAsync"/>).
+    /// </summary>
+    private async Task<bool> DispatchRoundAsync(Distribution.WorkBroker to, CancellationToken ct)
+    {
+        List<(long Id, string Key)> due;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            var now = clock.GetUtcNow().UtcTicks;
+            var lost = now - to.Options.Redispatch.Ticks;
+            var rows = await db.WorkItems.AsNoTracking()
+                .Where(w => w.State == WorkState.Pending && w.DueAtTicks <= now && (w.DispatchedAtTicks == 0 || w.DispatchedAtTicks < lost))
+                .OrderBy(w => w.Id).Take(1000).Select(w => new { w.Id, w.Key }).ToListAsync(ct);
+            due = rows.Select(r => (r.Id, r.Key)).ToList();
+            if (due.Count == 0)
+            {
+                return false;
+            }
+            var ids = due.Select(d => d.Id).ToList();
+            await db.WorkItems.Where(w => ids.Contains(w.Id)).ExecuteUpdateAsync(s => s.SetProperty(w => w.DispatchedAtTicks, now), ct);
+        }
+        await to.PublishAsync(due, ct);
+        return true;
+    }
+
+    /// <summary>A new leader hands out again whatever is pending: a message the old one marked but never published is not lost.</summary>
+    private async Task HandOutAgainAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.WorkItems.Where(w => w.State == WorkState.Pending && w.DispatchedAtTicks != 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.DispatchedAtTicks, 0L), ct);
+    }
+
+    /// <summary>
+    /// Distributed: works one item the broker handed this node (its shard's deliveries come one at a time, in order).
+    /// An item no longer pending (done by a node that died before acknowledging, or handed out twice) is skipped.
+    /// </summary>
+    private async Task ApplyDispatchedAsync(long id, CancellationToken ct)
+    {
+        WorkItem? item;
+        RoundFacts facts;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+            if (item is not { State: WorkState.Pending })
+            {
+                return;
+            }
+            facts = await RoundFacts.ReadAsync(db, [item], [], ct);
+        }
+        await ApplyAsync(item, facts, ct);
+        // Follow-ups to hand out, and every node's quiescence to look at again.
+        broker!.NudgeAll();
     }
 
     private async Task<bool> WorkRoundAsync(CancellationToken ct)
@@ -310,6 +407,7 @@ public sealed partial class SyncEngine(
                 item.Attempts++;
                 item.LastError = transient.Message;
                 item.DueAtTicks = now + Backoff(item.Attempts, transient.RetryAfter).Ticks;
+                item.DispatchedAtTicks = 0;
                 LogRetry(head.Process, head.Key, item.Attempts, transient.Message);
                 outcomeTag = EngineTelemetry.Outcomes.Retry;
                 break;
@@ -323,6 +421,7 @@ public sealed partial class SyncEngine(
                 // Not a failure: attempts stay as they are, so a long closed period never dead-letters it.
                 item.LastError = held.Message;
                 item.DueAtTicks = now + options.HoldRecheck.Ticks;
+                item.DispatchedAtTicks = 0;
                 await HoldAsync(db, head, held.Message, now, ct);
                 outcomeTag = EngineTelemetry.Outcomes.Held;
                 break;
@@ -401,7 +500,10 @@ public sealed partial class SyncEngine(
         long? nextDue;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            nextDue = await db.WorkItems.Where(w => w.State == WorkState.Pending).MinAsync(w => (long?)w.DueAtTicks, ct);
+            // Distributed: only a leader hands work out, and only work not handed out yet wakes it.
+            nextDue = !Leads ? null
+                : broker is null ? await db.WorkItems.Where(w => w.State == WorkState.Pending).MinAsync(w => (long?)w.DueAtTicks, ct)
+                : await db.WorkItems.Where(w => w.State == WorkState.Pending && w.DispatchedAtTicks == 0).MinAsync(w => (long?)w.DueAtTicks, ct);
         }
         var wakeAt = Math.Min(Interlocked.Read(ref _nextPollTicks), nextDue ?? long.MaxValue);
         var wait = new DateTimeOffset(Math.Max(wakeAt, clock.GetUtcNow().UtcTicks), TimeSpan.Zero) - clock.GetUtcNow();

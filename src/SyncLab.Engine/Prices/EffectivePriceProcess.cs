@@ -44,14 +44,16 @@ public sealed class EffectivePriceProcess(
         {
             throw new DataErrorException($"{state.Sku}: the {price.Source} price {price.Price} is negative");
         }
+        // The till follows the same price list (PosPriceListProcess), handed on once this boundary is applied.
+        CapturedChange[] tillPrice = [PosPriceListProcess.FollowUp(state.Sku, item.Version, price.Price)];
         var variant = await catalog.VariantAsync(state, ct);
         if (variant is null || (variant.Price == price.Price && variant.CompareAtPrice == price.CompareAtPrice))
         {
-            return ProcessOutcome.Nothing;
+            return ProcessOutcome.Nothing with { FollowUps = tillPrice };
         }
         await shop.SetPriceAsync(variant, price.Price, price.CompareAtPrice, ct);
         return ProcessOutcome.Changed(string.Create(
             CultureInfo.InvariantCulture,
-            $"price {state.Sku} {variant.Price:0.00} -> {price.Price:0.00}{(price.CompareAtPrice is { } c ? $" (compare at {c:0.00})" : string.Empty)} from the {price.Source} at {boundary.At:O}"));
+            $"price {state.Sku} {variant.Price:0.00} -> {price.Price:0.00}{(price.CompareAtPrice is { } c ? $" (compare at {c:0.00})" : string.Empty)} from the {price.Source} at {boundary.At:O}")) with { FollowUps = tillPrice };
     }
 }

@@ -1,3 +1,5 @@
+using SyncLab.Engine.Mapping;
+
 namespace SyncLab.Engine.Products;
 
 /// <summary>Where an item stands in its web life: the ERP's life-cycle codes map to one of these.</summary>
@@ -14,12 +16,19 @@ public enum Lifecycle
 }
 
 /// <summary>
-/// The catalogue mapping of one estate, as configuration: field fallbacks, the office's code tables,
-/// what a product needs before it goes live, low-stock thresholds and the clearance markdown. Every table
-/// is keyed case-insensitively and trimmed, because the office types codes as it likes.
+/// The catalogue mapping of one estate, as configuration: field mappings with fallbacks and transforms, the
+/// office's code tables, validation rules, what a product needs before it goes live, low-stock thresholds and the
+/// clearance markdown. Every table is keyed case-insensitively and trimmed, because the office types codes as it
+/// likes. A mapping file (<see cref="MappingFile"/>) loads into one; what the file leaves out stays as here.
 /// </summary>
 public sealed record CatalogRules
 {
+    /// <summary>Business Central's code fields (unit of measure, the life-cycle code) are Code[10]: a longer code can never match.</summary>
+    public const int ErpCodeLength = 10;
+
+    /// <summary>Item category codes are Code[20].</summary>
+    public const int ErpCategoryLength = 20;
+
     /// <summary>
     /// The ERP upgrade that added the Brand field: items created before it keep the brand in Description 2
     /// (brand: Brand, else Description 2 for items created before this date). Null: no fallback.
@@ -46,8 +55,30 @@ public sealed record CatalogRules
     {
         [""] = Lifecycle.Active, ["ACT"] = Lifecycle.Active, ["ACTIVE"] = Lifecycle.Active,
         ["EOL"] = Lifecycle.EndOfLine, ["END"] = Lifecycle.EndOfLine, ["CLR"] = Lifecycle.EndOfLine, ["CLEARANCE"] = Lifecycle.EndOfLine,
-        ["DISC"] = Lifecycle.Discontinued, ["DISCONT"] = Lifecycle.Discontinued, ["DC"] = Lifecycle.Discontinued, ["DISCONTINUED"] = Lifecycle.Discontinued,
+        // Not "DISCONTINUED": twelve characters, which the ERP's Code[10] field cannot hold.
+        ["DISC"] = Lifecycle.Discontinued, ["DISCONT"] = Lifecycle.Discontinued, ["DC"] = Lifecycle.Discontinued,
     };
+
+    /// <summary>
+    /// Where each product field comes from: ordered sources (the first non-blank value wins), each with a condition
+    /// and transforms. A field not in here maps as in <see cref="DefaultFields"/>.
+    /// </summary>
+    public IReadOnlyDictionary<ProductField, IReadOnlyList<FieldSource>> Fields { get; init; } = DefaultFields;
+
+    /// <summary>Title: the description, shorthand expanded; vendor: Brand, else Description 2 before the upgrade; product type: the category.</summary>
+    public static IReadOnlyDictionary<ProductField, IReadOnlyList<FieldSource>> DefaultFields { get; } = new Dictionary<ProductField, IReadOnlyList<FieldSource>>
+    {
+        [ProductField.Title] = [new(ItemField.Description, [Transform.Trim, Transform.Shorthand])],
+        [ProductField.Vendor] = [new(ItemField.Brand, [Transform.Trim]), new(ItemField.Description2, [Transform.Trim], BeforeUpgradeOnly: true)],
+        [ProductField.ProductType] = [new(ItemField.Category, [Transform.Trim, Transform.TitleCase])],
+    };
+
+    /// <summary>Checks an item must pass before it becomes or changes a product; a failure is a data error on it.</summary>
+    public IReadOnlyList<ValidationRule> Validations { get; init; } =
+    [
+        // Shopify takes any barcode; a GTIN with letters or a wrong length is the office's typo, not a product's.
+        new("gtin", "the GTIN must be 8, 12, 13 or 14 digits") { Pattern = new System.Text.RegularExpressions.Regex(@"^(\d{8}|\d{12,14})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant) },
+    ];
 
     /// <summary>Low-stock thresholds per ERP item category; an item's own threshold wins.</summary>
     public IReadOnlyDictionary<string, int> LowStockByCategory { get; init; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

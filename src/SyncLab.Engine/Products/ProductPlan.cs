@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.Shopify;
+using SyncLab.Engine.Mapping;
 
 namespace SyncLab.Engine.Products;
 
@@ -57,17 +58,12 @@ public static class ProductPlan
             ? unit
             : throw new DataErrorException($"{item.Sku}: the ERP unit of measure '{item.UnitOfMeasure.Trim()}' is not in the mapping's code table");
 
-    /// <summary>Brand, else Description 2 for items created before the upgrade that added the Brand field.</summary>
-    public static string? Brand(ErpItemState item, CatalogRules rules)
-    {
-        if (!string.IsNullOrWhiteSpace(item.Brand))
-        {
-            return item.Brand.Trim();
-        }
-        var beforeUpgrade = rules.BrandUpgradeDate is { } upgrade
-            && (item.CreatedAt is not { } created || DateOnly.FromDateTime(created.UtcDateTime) < upgrade);
-        return beforeUpgrade && !string.IsNullOrWhiteSpace(item.Description2) ? item.Description2.Trim() : null;
-    }
+    /// <summary>The vendor: by the default mapping, Brand, else Description 2 for items created before the upgrade that added the Brand field.</summary>
+    public static string? Brand(ErpItemState item, CatalogRules rules) => Map(item, ProductField.Vendor, rules);
+
+    /// <summary>A product field as the mapping makes it from the item: its sources in order, the first non-blank value.</summary>
+    public static string? Map(ErpItemState item, ProductField field, CatalogRules rules) =>
+        FieldSource.First(rules.Fields.TryGetValue(field, out var sources) ? sources : CatalogRules.DefaultFields[field], item, rules)?.Trim();
 
     /// <summary>The shopper-facing title: office shorthand expanded and title-cased; a description typed in mixed case stays as it is.</summary>
     public static string Title(string description, CatalogRules rules)
@@ -111,8 +107,9 @@ public static class ProductPlan
     public static ProductContent Content(ErpItemState item, CatalogRules rules)
     {
         var unit = Unit(item, rules);
-        var title = Title(item.Description, rules);
-        var vendor = Brand(item, rules);
+        ValidationRule.Check(item, rules);
+        var title = Map(item, ProductField.Title, rules)?.Trim() ?? string.Empty;
+        var vendor = Brand(item, rules)?.Trim();
         var missing = new List<string>();
         if (title.Length == 0)
         {
@@ -127,7 +124,7 @@ public static class ProductPlan
             missing.Add("a price");
         }
         var description = $"<p>{WebUtility.HtmlEncode(title)}</p><p>Sold per {WebUtility.HtmlEncode(unit)}.</p>";
-        return new ProductContent(title, vendor, TitleCase(item.Category.Trim()), description, missing);
+        return new ProductContent(title, vendor, Map(item, ProductField.ProductType, rules)?.Trim() ?? string.Empty, description, missing);
     }
 
     /// <summary>The item's low-stock threshold: its own, else its category's, else the default.</summary>

@@ -92,6 +92,9 @@ public sealed class WorkItem
     public long CapturedAtTicks { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>Distributed engines only: when the leader handed it to the broker (0: not handed out).</summary>
+    public long DispatchedAtTicks { get; set; }
 }
 
 public sealed class AppliedVersion

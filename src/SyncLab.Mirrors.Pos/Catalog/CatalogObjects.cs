@@ -79,7 +79,7 @@ public static class CatalogObjects
         Version = e.Version,
         IsDeleted = false,
         PresentAtAllLocations = true,
-        ItemData = new CatalogItem { Name = e.Name, Variations = [Variation(e)], ProductType = "REGULAR", IsArchived = false },
+        ItemData = new CatalogItem { Name = e.Name, Variations = [Variation(e)], ProductType = "REGULAR", IsArchived = e.IsArchived },
     };
 
     public static CatalogObject Variation(PosCatalogEntry e) => new()

@@ -41,6 +41,13 @@ public static class SearchCatalogItems
         {
             candidates = candidates.Where(c => c.SearchText.Contains(token));
         }
+        // Square's default is the items not archived: what the till offers.
+        candidates = search.ArchivedState switch
+        {
+            "ARCHIVED_STATE_ARCHIVED" => candidates.Where(c => c.IsArchived),
+            "ARCHIVED_STATE_ALL" => candidates,
+            _ => candidates.Where(c => !c.IsArchived),
+        };
         var rows = NoneCanMatch(search) ? [] : await candidates.ToListAsync(cancellationToken);
         if (search.StockLevels is { Count: > 0 } levels)
         {
@@ -70,6 +77,10 @@ public static class SearchCatalogItems
         {
             return SquareErrors.Invalid("VALUE_TOO_HIGH", "limit", $"limit must be at most {MaxLimit}.");
         }
+        if (search.ArchivedState is not (null or "ARCHIVED_STATE_NOT_ARCHIVED" or "ARCHIVED_STATE_ARCHIVED" or "ARCHIVED_STATE_ALL"))
+        {
+            return SquareErrors.Invalid("INVALID_ENUM_VALUE", "archived_state", $"'{search.ArchivedState}' is not an ArchivedState.");
+        }
         if (search.SortOrder is not (null or "ASC" or "DESC"))
         {
             return SquareErrors.Invalid("INVALID_ENUM_VALUE", "sort_order", $"'{search.SortOrder}' is not a SortOrder.");
@@ -84,11 +95,10 @@ public static class SearchCatalogItems
         return null;
     }
 
-    /// <summary>Filters this catalog cannot satisfy: it has no categories, custom attributes or archived items, and only REGULAR products.</summary>
+    /// <summary>Filters this catalog cannot satisfy: it has no categories or custom attributes, and only REGULAR products.</summary>
     private static bool NoneCanMatch(SearchCatalogItemsRequest search) =>
         search.CategoryIds is { Count: > 0 }
         || search.CustomAttributeFilters is { Count: > 0 }
-        || search.ArchivedState == "ARCHIVED_STATE_ARCHIVED"
         || (search.ProductTypes is { Count: > 0 } types && !types.Contains("REGULAR"));
 
     /// <summary>OUT: nothing in stock at the enabled locations (all locations if none given); LOW needs alert thresholds, which no variation has.</summary>

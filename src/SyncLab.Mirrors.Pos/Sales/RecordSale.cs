@@ -55,6 +55,10 @@ public static class RecordSale
             {
                 return AdminApi.Problem("pos-unknown-sku", "Unknown SKU", $"The POS catalog has no '{sale.Sku}' (blocked items are not on the till).", StatusCodes.Status404NotFound);
             }
+            if (entry.IsArchived)
+            {
+                return AdminApi.Problem("pos-item-archived", "Not sold at the till", $"'{entry.Sku}' is archived in the POS catalog: the till no longer offers it.", StatusCodes.Status409Conflict);
+            }
             var now = clock.GetUtcNow();
             var order = await Till.OpenAsync(db, location, [new LineDraft(entry.VariationId, entry.Name, "Regular", sale.Quantity, entry.PriceAmount, null)], sale.Reference, now, cancellationToken);
             var completed = await Till.CompleteAsync(db, runtime.MerchantId, order, new PaymentDraft("CASH", order.TotalAmount, order.Currency, BuyerSuppliedAmount: order.TotalAmount), now, cancellationToken);

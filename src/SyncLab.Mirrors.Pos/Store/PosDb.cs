@@ -98,6 +98,9 @@ public sealed class PosCatalogEntry
     public required DateTimeOffset UpdatedAt { get; set; }
 
     public int Ordinal { get; init; }
+
+    /// <summary>Square's <c>item_data.is_archived</c>: an archived item is kept but no longer offered at the till.</summary>
+    public bool IsArchived { get; set; }
 }
 
 /// <summary>The quantity of one variation in one inventory state at one location.</summary>

@@ -19,6 +19,11 @@ public static class SquareIds
 
     public static string Variation(string sku) => Hash("variation:" + sku, 24);
 
+    /// <summary>The id of the <paramref name="ordinal"/>-th catalog item created through the API (not seeded).</summary>
+    public static string CreatedItem(int ordinal) => Hash("created-item:" + ordinal, 24);
+
+    public static string CreatedVariation(int ordinal) => Hash("created-variation:" + ordinal, 24);
+
     public static string Customer(string number) => Hash("customer:" + number, 26);
 
     public static string Order(long sequence) => Hash("order:" + sequence, 27);

@@ -34,6 +34,7 @@ public sealed class StockDriver(StagingConnection staging, EngineDriver engine)
             ["source"] = current["source"]!.DeepClone(),
             ["locations"] = current["locations"]!.DeepClone(),
             ["safetyStock"] = current["safetyStock"]!.DeepClone(),
+            ["storesSellingWebStock"] = current["storesSellingWebStock"]?.DeepClone() ?? new JsonArray(),
         };
         change(next);
         await staging.Http.SendOkAsync(HttpMethod.Put, new Uri(staging.Engine, "engine/inventory/settings"), next);
@@ -49,6 +50,10 @@ public sealed class StockDriver(StagingConnection staging, EngineDriver engine)
     /// <summary>Exactly these stores offer their stock to the web (on the web location).</summary>
     public Task OfferStoresAsync(IEnumerable<string> stores) => ChangeSettingsAsync(s =>
         s["locations"]![0]!["stores"] = new JsonArray(stores.Select(n => (JsonNode)n).ToArray()));
+
+    /// <summary>Exactly these stores sell the web's stock: their count follows the storefront's available quantity.</summary>
+    public Task SellWebStockAtAsync(IEnumerable<string> stores) => ChangeSettingsAsync(s =>
+        s["storesSellingWebStock"] = new JsonArray(stores.Select(n => (JsonNode)n).ToArray()));
 
     public Task SetWarehousesAsync(IEnumerable<string> warehouses) => ChangeSettingsAsync(s =>
         s["locations"]![0]!["warehouses"] = new JsonArray(warehouses.Select(n => (JsonNode)n).ToArray()));
@@ -96,6 +101,7 @@ public sealed class StockDriver(StagingConnection staging, EngineDriver engine)
             ["source"] = original["source"]!.DeepClone(),
             ["locations"] = original["locations"]!.DeepClone(),
             ["safetyStock"] = original["safetyStock"]!.DeepClone(),
+            ["storesSellingWebStock"] = original["storesSellingWebStock"]?.DeepClone() ?? new JsonArray(),
         });
     }
 

@@ -68,6 +68,9 @@ public sealed class ProductSteps(ErpDriver erp, StorefrontDriver storefront, Fau
     [When(@"^the office moves ""([^""]+)"" to the category ""([^""]+)"" in the ERP$")]
     public Task WhenTheOfficeMovesToCategory(string item, string category) => erp.EditItemAsync(items.Number(item), Change("category", category));
 
+    [When(@"^the office keys the GTIN of ""([^""]+)"" as ""([^""]*)"" in the ERP$")]
+    public Task WhenTheOfficeKeysTheGtin(string item, string gtin) => erp.EditItemAsync(items.Number(item), Change("gtin", gtin));
+
     [When(@"^the office changes the unit of ""([^""]+)"" to ""([^""]+)"" in the ERP$")]
     public Task WhenTheOfficeChangesTheUnit(string item, string unit) => erp.EditItemAsync(items.Number(item), Change("baseUnitOfMeasure", unit));
 
@@ -202,8 +205,9 @@ public sealed class ProductSteps(ErpDriver erp, StorefrontDriver storefront, Fau
         "price" => ("unitPrice", decimal.Parse(value, CultureInfo.InvariantCulture)),
         "unit" => ("baseUnitOfMeasure", value),
         "category" => ("category", value),
+        "gtin" => ("gtin", value),
         "blocked" => ("blocked", value is "yes" or "true"),
         "web" => ("webEnabled", value is "yes" or "true"),
-        _ => throw new InvalidOperationException($"the ERP item card has no field \"{field}\" a scenario may set (description, description 2, brand, price, unit, category, blocked, web)"),
+        _ => throw new InvalidOperationException($"the ERP item card has no field \"{field}\" a scenario may set (description, description 2, brand, price, unit, category, gtin, blocked, web)"),
     };
 }

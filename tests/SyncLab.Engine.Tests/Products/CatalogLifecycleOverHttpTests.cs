@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using SyncLab.Engine.Tests.Pipeline;
 using SyncLab.Staging;
 
 namespace SyncLab.Engine.Tests.Products;
@@ -192,20 +193,13 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private Task CreateErpItemAsync(string number, object card) => SendAsync(HttpMethod.Post, Erp("items"), Merge(new JsonObject { ["number"] = number }, card));
+    private Task CreateErpItemAsync(string number, object card) => StagingOffice.CreateErpItemAsync(Http, _host, number, card);
 
-    private Task PatchErpItemAsync(string number, object change) => SendAsync(HttpMethod.Patch, Erp($"items/{number}"), change);
+    private Task PatchErpItemAsync(string number, object change) => StagingOffice.PatchErpItemAsync(Http, _host, number, change);
 
-    private Task SetPriceAsync(string number, decimal price) => SendAsync(HttpMethod.Post, Erp($"items/{number}/price"), new { unitPrice = price });
+    private Task SetPriceAsync(string number, decimal price) => StagingOffice.SetErpPriceAsync(Http, _host, number, price);
 
-    /// <summary>Books the difference to <paramref name="total"/> at the warehouse.</summary>
-    private async Task AdjustStockAsync(string number, int total)
-    {
-        var card = await Http.GetFromJsonAsync<JsonObject>(Erp($"items/{number}"));
-        var current = (int)decimal.Parse(card!["inventory"]!.ToString(), CultureInfo.InvariantCulture);
-        var warehouse = _host.Estate.Locations.First(l => l.Kind == SyncLab.Estate.LocationKind.Warehouse).Code;
-        await SendAsync(HttpMethod.Post, Erp($"items/{number}/stock-adjustments"), new { locationCode = warehouse, quantity = total - current, reason = "test" });
-    }
+    private Task AdjustStockAsync(string number, int total) => StagingOffice.SetErpStockAsync(Http, _host, number, total);
 
     private Task AddStorefrontFaultAsync(object fault) => SendAsync(HttpMethod.Put, new Uri(_host.Addresses["storefront"], "_synclab/faults"), fault);
 
@@ -214,17 +208,6 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
         using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, body.GetType()) };
         using var response = await Http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"{method} {uri}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private Uri Erp(string path) => new(_host.Addresses["erp"], $"_synclab/erp/{path}");
-
-    private static JsonObject Merge(JsonObject into, object more)
-    {
-        foreach (var (name, value) in System.Text.Json.JsonSerializer.SerializeToNode(more, System.Text.Json.JsonSerializerOptions.Web)!.AsObject())
-        {
-            into[name] = value?.DeepClone();
-        }
-        return into;
     }
 
     private async Task<JsonNode> ProductAsync(string sku) =>
@@ -260,21 +243,11 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
 
     private static decimal? Money(JsonNode? node) => node is null ? null : decimal.Parse(node.ToString(), CultureInfo.InvariantCulture);
 
-    private async Task<List<string>> DataErrorsAsync(string key)
-    {
-        var rows = await Http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["engine"], $"engine/data-errors?key={key}"));
-        return rows!.Select(r => (string)r!["message"]!).ToList();
-    }
+    private Task<List<string>> DataErrorsAsync(string key) => StagingOffice.DataErrorsAsync(Http, _host, key);
 
-    private async Task<long> LedgerMarkAsync()
-    {
-        var entries = await LedgerAsync(0);
-        return entries.Count == 0 ? 0 : (long)entries[^1]["sequence"]!;
-    }
+    private Task<long> LedgerMarkAsync() => StagingOffice.LedgerMarkAsync(Http, _host, "storefront");
 
-    private async Task<List<JsonNode>> LedgerAsync(long after) =>
-        [.. (await Http.GetFromJsonAsync<JsonArray>(new Uri(_host.Addresses["storefront"], $"_synclab/ledger?after={after}&limit=10000")))!.Select(e => e!)];
+    private Task<List<JsonNode>> LedgerAsync(long after) => StagingOffice.LedgerAsync(Http, _host, "storefront", after);
 
-    private async Task<List<string>> EffectsAsync(long after) =>
-        [.. (await LedgerAsync(after)).Where(e => (string?)e["kind"] == "effect").Select(e => (string)e["summary"]!)];
+    private Task<List<string>> EffectsAsync(long after) => StagingOffice.EffectsAsync(Http, _host, "storefront", after);
 }

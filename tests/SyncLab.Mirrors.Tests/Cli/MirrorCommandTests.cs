@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SyncLab.Testing;
 using Xunit;
 
 namespace SyncLab.Mirrors.Tests.Cli;
@@ -77,44 +77,33 @@ public sealed partial class MirrorCommandTests
         Assert.Empty(await stdout);
     }
 
-    /// <summary>
-    /// Starts the CLI built next to this test assembly (same configuration). Through <c>env --default-signal=INT</c>:
-    /// a process started from a background job inherits SIGINT ignored, and .NET then never sees it; the CLI must
-    /// get SIGINT the way a terminal delivers it, wherever the test runner itself was started from.
-    /// </summary>
-    private static Process Synclab(params string[] args)
+    [Fact]
+    public async Task up_with_a_mapping_file_the_engine_cannot_take_names_its_line_and_key_on_one_line_and_exits_2()
     {
-        var start = new ProcessStartInfo("/usr/bin/env")
+        var file = Path.Combine(Path.GetTempPath(), $"synclab-mapping-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "mapping: 1\ncodeTables:\n  lifecycle:\n    DISCONTINUED: discontinued\n");
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])["--default-signal=INT", DotnetHost(), CliAssembly(), .. args])
-        {
-            start.ArgumentList.Add(arg);
+            using var limit = new CancellationTokenSource(Patience);
+            using var cli = Synclab("up", "--base-port", "0", "--mapping", file);
+            var stdout = cli.StandardOutput.ReadToEndAsync(limit.Token);
+
+            var stderr = await cli.StandardError.ReadToEndAsync(limit.Token);
+            await cli.WaitForExitAsync(limit.Token);
+
+            Assert.Equal(2, cli.ExitCode);
+            Assert.Equal($"synclab up: {file}:4: 'codeTables.lifecycle.DISCONTINUED': the code is 12 characters but the ERP's field holds 10: it can never match", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Empty(await stdout);
         }
-        // The CLI's own defaults, not whatever a developer's shell exports.
-        foreach (var name in new[] { "SYNCLAB__SEED", "SYNCLAB__SKUS", "SYNCLAB__BIND", "SYNCLAB__STORE", "SYNCLAB__POSTGRES", "SYNCLAB__ADMIN_TOKEN" })
+        finally
         {
-            start.Environment.Remove(name);
+            File.Delete(file);
         }
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start the synclab CLI");
     }
 
-    private static async Task<string> ReadUntilAsync(Process cli, string marker, CancellationToken ct)
-    {
-        var seen = new List<string>();
-        while (await cli.StandardOutput.ReadLineAsync(ct) is { } line)
-        {
-            if (line.Contains(marker, StringComparison.Ordinal))
-            {
-                return line;
-            }
-            seen.Add(line);
-        }
-        throw new InvalidOperationException($"synclab ended (exit {(cli.HasExited ? cli.ExitCode : -1)}) before printing '{marker}': {string.Join(" | ", seen)} {await cli.StandardError.ReadToEndAsync(ct)}");
-    }
+    private static Process Synclab(params string[] args) => SynclabCli.Start(args);
+
+    private static Task<string> ReadUntilAsync(Process cli, string marker, CancellationToken ct) => SynclabCli.ReadUntilAsync(cli, marker, ct);
 
     /// <summary>SIGINT, as Ctrl-C sends it; Process.Kill would send SIGKILL, which no program can handle.</summary>
     private static async Task InterruptAsync(Process cli, CancellationToken ct)
@@ -122,27 +111,6 @@ public sealed partial class MirrorCommandTests
         using var kill = Process.Start(new ProcessStartInfo("/bin/kill", ["-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         await kill.WaitForExitAsync(ct);
         Assert.Equal(0, kill.ExitCode);
-    }
-
-    /// <summary>The dotnet that runs these tests; <c>dotnet</c> on the PATH otherwise.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
-        : "dotnet";
-
-    /// <summary><c>src/SyncLab.Cli/bin/&lt;Configuration&gt;/net10.0/synclab.dll</c>, built with this project (it references the CLI for that).</summary>
-    private static string CliAssembly()
-    {
-        var configuration = typeof(MirrorCommandTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SyncLab.sln")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "src", "SyncLab.Cli", "bin", configuration, "net10.0", "synclab.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build src/SyncLab.Cli -c {configuration}");
-        return dll;
     }
 
     [GeneratedRegex(@"listens on (?<url>http://\S+?);")]

@@ -7,7 +7,7 @@ using SyncLab.Engine.Catalog;
 namespace SyncLab.Engine.Connectors.Square;
 
 /// <summary>A Square location (a store).</summary>
-public sealed record SquareLocation(string Id, string Name);
+public sealed record SquareLocation(string Id, string Name, string? Currency = null);
 
 /// <summary>One Square inventory count: a catalog variation's quantity in one state at one location.</summary>
 public sealed record SquareCount(string CatalogObjectId, string LocationId, string State, decimal Quantity, DateTimeOffset CalculatedAt);
@@ -18,7 +18,7 @@ public sealed record SquareCount(string CatalogObjectId, string LocationId, stri
 /// cursor-paged. Bearer token and <c>Square-Version</c> on every call; a 429 <c>RATE_LIMITED</c> (Square sends no
 /// Retry-After) is a transient failure the engine retries with backoff.
 /// </summary>
-public sealed class SquareClient(HttpClient http, EngineOptions options) : Pipeline.IEngineCache
+public sealed partial class SquareClient(HttpClient http, EngineOptions options) : Pipeline.IEngineCache
 {
     public const string SquareVersion = "2025-08-20";
     private const string System = "pos";
@@ -35,7 +35,7 @@ public sealed class SquareClient(HttpClient http, EngineOptions options) : Pipel
     public async Task<IReadOnlyList<SquareLocation>> LocationsAsync(CancellationToken ct)
     {
         var answer = await SendAsync<LocationList>(HttpMethod.Get, "v2/locations", null, ct);
-        return answer.Locations?.Select(l => new SquareLocation(l.Id, l.Name ?? l.Id)).ToList() ?? [];
+        return answer.Locations?.Select(l => new SquareLocation(l.Id, l.Name ?? l.Id, l.Currency)).ToList() ?? [];
     }
 
     /// <summary>The catalog variation id of a SKU (canonical, any case in Square); null when the till does not sell it.</summary>
@@ -151,7 +151,7 @@ public sealed class SquareClient(HttpClient http, EngineOptions options) : Pipel
 
     private sealed record LocationList(List<LocationEntry>? Locations);
 
-    private sealed record LocationEntry(string Id, string? Name);
+    private sealed record LocationEntry(string Id, string? Name, string? Currency);
 
     private sealed record CatalogPage(List<CatalogEntry>? Objects, string? Cursor);
 
