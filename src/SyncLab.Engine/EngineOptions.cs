@@ -90,6 +90,12 @@ public sealed record EngineOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Wait for the storefront's query cost bucket before sending (<c>Connectors/Shopify/ShopifyCostPacer</c>); false sends at
+    /// once and relies on THROTTLED answers and the queue's backoff alone (kept for comparison: <c>synclab bench engine</c>).
+    /// </summary>
+    public bool StorefrontPacing { get; init; } = true;
+
     public EngineStore Store { get; init; } = EngineStore.Sqlite("synclab-engine.db");
 
     /// <summary>

@@ -33,8 +33,11 @@ public static class EngineServiceCollectionExtensions
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Store.Kind, "Unknown engine store."),
             };
         });
-        services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout);
+        services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout)
+            .AddHttpMessageHandler(sp => new Connectors.VendorCallMetering("erp", sp.GetRequiredService<Telemetry.EngineTelemetry>()));
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
+        // One bucket per shop, shared by every caller (the typed client above is made anew for each).
+        services.AddEngineCache<ShopifyCostPacer>();
         services.AddEngineCache<VariantLookahead>();
         services.AddEngineCache<StorefrontCatalog>();
         services.AddEngineCache<Webhooks.WebhookLog>();

@@ -104,7 +104,8 @@ public sealed class StagingHost : IAsyncDisposable
                 Store = store,
                 Instance = instance,
             };
-            await host.StartMirrorAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, logs: logs), ct);
+            var erp = options.ErpRateLimit is { } limit ? new ErpMirrorSettings { RateLimit = limit } : null;
+            await host.StartMirrorAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, erp, logs), ct);
             var storefront = options.VendorThrottling ? null : new StorefrontMirrorSettings { Throttle = QueryCostLimits.Off };
             await host.StartMirrorAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
             await host.StartMirrorAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
@@ -151,6 +152,7 @@ public sealed class StagingHost : IAsyncDisposable
             Catalog = Options.Mapping ?? DefaultMapping,
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
+        engineOptions = Options.ConfigureEngine?.Invoke(engineOptions) ?? engineOptions;
         var builder = EngineWebHost.CreateBuilder(engineOptions, Clock, Url(Options, 0), logs);
         builder.Services.AddEngineObservability(Environment.GetEnvironmentVariable(EngineObservability.EndpointVariable));
         // The admin guard (token, else loopback) reads the token from here, as on the mirrors.

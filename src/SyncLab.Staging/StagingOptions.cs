@@ -50,6 +50,12 @@ public sealed record StagingOptions
     /// </summary>
     public bool VendorThrottling { get; init; } = true;
 
+    /// <summary>The ERP mirror's request limit (e.g. <see cref="SyncLab.Mirrors.Erp.ErpRateLimit.BusinessCentralOnline"/>); null, the default, is unthrottled.</summary>
+    public SyncLab.Mirrors.Erp.ErpRateLimit? ErpRateLimit { get; init; }
+
+    /// <summary>Changes to the engine's options after the staging has filled them in (benchmarks: parallelism, pacing); null keeps them.</summary>
+    public Func<SyncLab.Engine.EngineOptions, SyncLab.Engine.EngineOptions>? ConfigureEngine { get; init; }
+
     /// <summary>
     /// The engine's mapping (<c>synclab up --mapping</c>, loaded with <see cref="SyncLab.Engine.Mapping.MappingFile.Load"/>); null runs the
     /// seeded estate's own, <c>fixtures/mappings/default-estate.yaml</c> (<see cref="StagingHost.DefaultMapping"/>).

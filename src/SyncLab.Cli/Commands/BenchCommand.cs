@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SyncLab.Bench;
+using SyncLab.Bench.Engine;
 using SyncLab.Bench.Estate;
 using SyncLab.Bench.Load;
 using SyncLab.Bench.Report;
@@ -7,10 +8,10 @@ using SyncLab.MirrorKit.Storage;
 
 namespace SyncLab.Cli.Commands;
 
-/// <summary><c>synclab bench mirrors</c>: requests/s and p99 of each mirror next to bare Kestrel and WireMock.Net, in one run; <c>synclab bench estate</c>: generating and seeding an estate.</summary>
+/// <summary><c>synclab bench mirrors</c>: requests/s and p99 of each mirror next to bare Kestrel and WireMock.Net, in one run; <c>synclab bench estate</c>: generating and seeding an estate; <c>synclab bench engine</c>: the engine's full sync, its pace at the vendors' limits, an order burst.</summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "Measure SyncLab (see docs/benchmarks.md)") { Mirrors(), Estate() };
+    public static Command Create() => new("bench", "Measure SyncLab (see docs/benchmarks.md)") { Mirrors(), Estate(), Engine() };
 
     private static Command Mirrors()
     {
@@ -129,6 +130,78 @@ internal static class BenchCommand
             await File.WriteAllTextAsync(path, markdown, ct);
             await Console.Error.WriteLineAsync($"bench: report written to {path}");
             return report.Identical ? 0 : 3;
+        });
+        return command;
+    }
+
+    private static Command Engine()
+    {
+        var skus = new Option<int>("--skus") { Description = "Items in the estate of the full sync with limits off", DefaultValueFactory = _ => 100_000 };
+        var limitedSkus = new Option<int>("--limited-skus") { Description = "Items in the estate of the run at the vendors' limits (real time)", DefaultValueFactory = _ => 500 };
+        var orders = new Option<int>("--orders") { Description = "Web orders placed at once in the burst", DefaultValueFactory = _ => 2_000 };
+        var burstSkus = new Option<int>("--burst-skus") { Description = "Items in the estate of the burst", DefaultValueFactory = _ => 2_000 };
+        var poll = new Option<double>("--burst-poll") { Description = "The engine's poll interval during the burst, in seconds", DefaultValueFactory = _ => 5 };
+        var shoppers = new Option<int>("--shoppers") { Description = "Concurrent shoppers placing the burst's orders", DefaultValueFactory = _ => 32 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the estates", DefaultValueFactory = _ => 42 };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Only these cases: full, limits, burst",
+            DefaultValueFactory = _ => [],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        only.AcceptOnlyFromAmong("full", "limits", "burst");
+        var noCompare = new Option<bool>("--no-unpaced") { Description = "At the vendors' limits, skip the comparison run without the storefront pacer" };
+        var store = new Option<string>("--store") { Description = "Where the mirrors keep state: memory (default) or sqlite (throw-away files)", DefaultValueFactory = _ => "memory" };
+        store.AcceptOnlyFromAmong("memory", "sqlite");
+        var timeout = new Option<double>("--timeout") { Description = "Minutes a case may take before it is reported unfinished", DefaultValueFactory = _ => 120 };
+        var output = new Option<string>("--out") { Description = "Markdown report file (also printed)", DefaultValueFactory = _ => "artifacts/bench/engine-latest.md" };
+        foreach (var count in new[] { skus, limitedSkus, burstSkus })
+        {
+            count.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1_000_000, $"{r.Option.Name} must be between 1 and 1000000"));
+        }
+        orders.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 100_000, "--orders must be between 1 and 100000"));
+        poll.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() is > 0 and <= 3600, "--burst-poll must be more than 0 and at most 3600 seconds"));
+        shoppers.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1024, "--shoppers must be between 1 and 1024"));
+        timeout.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() > 0, "--timeout must be more than 0 minutes"));
+
+        var command = new Command("engine", "The engine's first full sync (limits off), its pace at the vendors' documented limits, and the latency of an order burst")
+        {
+            skus, limitedSkus, orders, burstSkus, poll, shoppers, seed, only, noCompare, store, timeout, output,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = new EngineBenchOptions
+            {
+                Skus = result.GetValue(skus),
+                LimitedSkus = result.GetValue(limitedSkus),
+                Orders = result.GetValue(orders),
+                BurstSkus = result.GetValue(burstSkus),
+                BurstPollInterval = TimeSpan.FromSeconds(result.GetValue(poll)),
+                Shoppers = result.GetValue(shoppers),
+                Seed = result.GetValue(seed),
+                Only = result.GetValue(only)!,
+                CompareUnpaced = !result.GetValue(noCompare),
+                Store = result.GetValue(store) == "sqlite" ? new StoreOptions(StoreKind.Sqlite) : StoreOptions.InMemory,
+                Timeout = TimeSpan.FromMinutes(result.GetValue(timeout)),
+                CommandLine = "synclab " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
+            };
+            EngineBenchReport report;
+            try
+            {
+                report = await EngineBenchmark.RunAsync(options, Console.Error, ct);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or HttpRequestException)
+            {
+                await Console.Error.WriteLineAsync($"synclab bench: {e.GetBaseException().Message}");
+                return 1;
+            }
+            var markdown = report.Render();
+            await Console.Out.WriteAsync(markdown);
+            var path = Path.GetFullPath(result.GetValue(output)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, markdown, ct);
+            await Console.Error.WriteLineAsync($"bench: report written to {path}");
+            return report.Complete ? 0 : 3;
         });
         return command;
     }

@@ -37,6 +37,11 @@ public sealed class PriceListCapture(BusinessCentralClient erp, IDbContextFactor
         var changes = new List<CapturedChange>();
         if (lines.Count > 0)
         {
+            // The boundaries already passed, per SKU, as recorded so far: one read, then a dictionary (db.AppliedVersions.Local
+            // detects changes over every tracked row on each look, which made a first sync quadratic in the estate).
+            var marked = firstSync
+                ? await db.AppliedVersions.Where(a => a.Process == EffectivePriceProcess.ProcessName).ToDictionaryAsync(a => a.Key, StringComparer.Ordinal, ct)
+                : [];
             var zones = (await erp.PriceListsAsync(ct)).ToDictionary(l => l.Id, l => EffectiveDates.Zone(l.TimeZone, options.MerchantTimeZone));
             var now = clock.GetUtcNow();
             foreach (var line in lines)
@@ -46,7 +51,7 @@ public sealed class PriceListCapture(BusinessCentralClient erp, IDbContextFactor
                 var sku = SkuRules.Canonical(line.ItemNumber);
                 if (firstSync && PriceListPlan.Missed(price, now) is { } passed)
                 {
-                    await MarkAppliedAsync(db, sku, WorkQueue.Version(passed), ct);
+                    MarkApplied(db, marked, sku, WorkQueue.Version(passed));
                 }
                 foreach (var at in firstSync ? PriceListPlan.Boundaries(price, now).Where(b => b > now) : PriceListPlan.Boundaries(price, now))
                 {
@@ -61,13 +66,11 @@ public sealed class PriceListCapture(BusinessCentralClient erp, IDbContextFactor
         return queued;
     }
 
-    private static async Task MarkAppliedAsync(EngineDb db, string sku, string version, CancellationToken ct)
+    private static void MarkApplied(EngineDb db, Dictionary<string, AppliedVersion> marked, string sku, string version)
     {
-        var applied = db.AppliedVersions.Local.FirstOrDefault(a => a.Process == EffectivePriceProcess.ProcessName && a.Key == sku)
-            ?? await db.AppliedVersions.FindAsync([EffectivePriceProcess.ProcessName, sku], ct);
-        if (applied is null)
+        if (!marked.TryGetValue(sku, out var applied))
         {
-            db.AppliedVersions.Add(new AppliedVersion { Process = EffectivePriceProcess.ProcessName, Key = sku, Version = version });
+            marked[sku] = db.AppliedVersions.Add(new AppliedVersion { Process = EffectivePriceProcess.ProcessName, Key = sku, Version = version }).Entity;
         }
         else if (string.CompareOrdinal(applied.Version, version) < 0)
         {

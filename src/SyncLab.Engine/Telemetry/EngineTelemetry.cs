@@ -23,6 +23,9 @@ public sealed class EngineTelemetry
     private readonly Counter<long> _retries;
     private readonly Counter<long> _dataErrors;
     private readonly Histogram<double> _lag;
+    private readonly Counter<long> _vendorCalls;
+    private readonly Counter<double> _queryCost;
+    private readonly Histogram<double> _paced;
 
     public EngineTelemetry(IMeterFactory meters, IDbContextFactory<EngineDb> dbs)
     {
@@ -31,6 +34,9 @@ public sealed class EngineTelemetry
         _retries = Meter.CreateCounter<long>("synclab.engine.retries", "{retry}", "Transient vendor failures that were scheduled for another attempt.");
         _dataErrors = Meter.CreateCounter<long>("synclab.engine.data_errors", "{error}", "Changes a target refused for their data (reported, not retried).");
         _lag = Meter.CreateHistogram<double>("synclab.engine.lag", "s", "Business time from a change being queued (or falling due) to being applied.");
+        _vendorCalls = Meter.CreateCounter<long>("synclab.engine.vendor.calls", "{call}", "Calls to a vendor's API, by system (erp, storefront) and outcome (ok, throttled, failed).");
+        _queryCost = Meter.CreateCounter<double>("synclab.engine.storefront.query_cost", "{point}", "Storefront query cost actually consumed (extensions.cost.actualQueryCost).");
+        _paced = Meter.CreateHistogram<double>("synclab.engine.storefront.paced", "s", "Business time a storefront call waited for the query cost bucket before it was sent.");
         Meter.CreateObservableGauge("synclab.engine.dead_letters", () => CountByProcess(dbs, WorkState.DeadLettered), "{item}", "Changes the engine gave up on, waiting for a replay.");
         Meter.CreateObservableGauge("synclab.engine.queue.depth", () => CountByProcess(dbs, WorkState.Pending), "{item}", "Work items queued (due now or later).");
     }
@@ -82,6 +88,16 @@ public sealed class EngineTelemetry
             activity?.SetStatus(ActivityStatusCode.Error, outcome);
         }
     }
+
+    /// <summary>One call to a vendor answered: <paramref name="outcome"/> is ok, throttled (429, THROTTLED) or failed.</summary>
+    public void VendorCall(string system, string outcome) =>
+        _vendorCalls.Add(1, new KeyValuePair<string, object?>("system", system), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>Points of the storefront's query cost bucket one answer consumed.</summary>
+    public void StorefrontCost(double actual) => _queryCost.Add(actual);
+
+    /// <summary>A storefront call that waited for the bucket (business time).</summary>
+    public void StorefrontPaced(TimeSpan waited) => _paced.Record(waited.TotalSeconds);
 
     private static IEnumerable<Measurement<long>> CountByProcess(IDbContextFactory<EngineDb> dbs, WorkState state)
     {

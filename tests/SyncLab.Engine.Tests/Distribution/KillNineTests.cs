@@ -14,7 +14,7 @@ namespace SyncLab.Engine.Tests.Distribution;
 /// the ERP exactly once and the warehouse exactly once. The engines are real <c>synclab engine</c> processes on the
 /// system clock; the mirrors run here, on loopback, also on real time. Orders are placed while the engines work,
 /// and the kill comes once a quarter of them are in the ERP.
-/// Size: <c>SYNCLAB_KILL_ORDERS</c>, default 2000 in the suite (each test then takes one to four minutes on a loaded
+/// Size: <c>SYNCLAB_KILL_ORDERS</c>, default 1000 in the suite (each test then takes one to two minutes on a loaded
 /// two-core machine, under the suite's ten-minute limit per test); the 10,000-order runs of the engine issue are the same tests with
 /// <c>SYNCLAB_KILL_ORDERS=10000</c> (docs/engine.md gives the command and the figures).
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
     private static TimeSpan Patience => TimeSpan.FromMinutes(4) + (TimeSpan.FromMilliseconds(150) * Orders);
 
     private static int Orders =>
-        int.TryParse(Environment.GetEnvironmentVariable("SYNCLAB_KILL_ORDERS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 2_000;
+        int.TryParse(Environment.GetEnvironmentVariable("SYNCLAB_KILL_ORDERS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1_000;
 
     [Fact]
     public Task an_embedded_engine_killed_mid_burst_and_restarted_loses_and_doubles_no_order() =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,10 +24,13 @@ public sealed record ShopifyNewProduct(
 public sealed record ShopifyLocation(string Id, string Name);
 
 /// <summary>
-/// Shopify Admin GraphQL API. Throttling answers HTTP 200 with a THROTTLED error; it is turned into a
-/// transient failure whose wait is what the bucket needs to refill, so the queue paces instead of bouncing.
+/// Shopify Admin GraphQL API. Every query waits for the shop's cost bucket first (<see cref="ShopifyCostPacer"/>, shared by
+/// all callers), so the engine stays under the limit rather than bouncing off it. A THROTTLED answer (HTTP 200 with a
+/// THROTTLED error) still comes when the projection was wrong: it is a transient failure whose wait is what the bucket
+/// needs to refill.
 /// </summary>
-public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, VariantLookahead lookahead)
+public sealed class ShopifyAdminClient(
+    HttpClient http, EngineOptions options, VariantLookahead lookahead, ShopifyCostPacer? pacer = null, Telemetry.EngineTelemetry? telemetry = null)
 {
     private const string System = "storefront";
 
@@ -375,14 +379,41 @@ public sealed class ShopifyAdminClient(HttpClient http, EngineOptions options, V
             Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
         };
         request.Headers.Add("X-Shopify-Access-Token", options.StorefrontToken);
-        using var response = await http.SendOkAsync(System, request, ct);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(ct) ?? throw new VendorCallException(System, "empty answer", transient: true);
+        using var lease = pacer is null || !options.StorefrontPacing ? null : await pacer.AcquireAsync(query, ct);
+        if (lease is { Waited: { } waited } && waited > TimeSpan.Zero)
+        {
+            telemetry?.StorefrontPaced(waited);
+        }
+        JsonObject? body;
+        try
+        {
+            using var response = await http.SendOkAsync(System, request, ct);
+            body = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+        }
+        catch (VendorCallException e)
+        {
+            telemetry?.VendorCall(System, e.Status == HttpStatusCode.TooManyRequests ? "throttled" : "failed");
+            throw;
+        }
+        var cost = body?["extensions"]?["cost"];
+        lease?.Observe(cost);
+        if (body is null)
+        {
+            telemetry?.VendorCall(System, "failed");
+            throw new VendorCallException(System, "empty answer", transient: true);
+        }
+        if (ShopifyCostPacer.Number(cost?["actualQueryCost"]) is { } actual)
+        {
+            telemetry?.StorefrontCost(actual);
+        }
         if (body["errors"] is JsonArray { Count: > 0 } errors)
         {
             var throttled = errors.Any(e => (string?)e?["extensions"]?["code"] == "THROTTLED");
+            telemetry?.VendorCall(System, throttled ? "throttled" : "failed");
             var message = string.Join("; ", errors.Select(e => (string?)e?["message"]));
             throw new VendorCallException(System, message, transient: throttled, throttled ? RefillWait(body) : null);
         }
+        telemetry?.VendorCall(System, "ok");
         return body["data"] ?? throw new VendorCallException(System, "answer without data", transient: true);
     }
 
