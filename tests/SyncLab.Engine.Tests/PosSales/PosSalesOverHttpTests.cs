@@ -77,6 +77,30 @@ public sealed class PosSalesOverHttpTests
     }
 
     [Fact]
+    public async Task a_sale_on_a_day_the_erps_books_are_closed_is_held_then_booked_once_the_office_opens_the_period()
+    {
+        await using var s = await BackFlowStaging.StartAsync();
+        var (sku, _) = SoldAtTheStore(s, 1);
+        // The epoch is 2026-11-02; only October is open.
+        await SetPostingRangeAsync(s, "2026-10-01", "2026-10-31");
+        var sale = await SellAsync(s, sku, 1);
+        await s.PollAsync();
+        var external = PosSalePlan.ExternalNumber(sale);
+
+        var held = Assert.Single((await s.Http.GetFromJsonAsync<JsonArray>(new Uri(s.Host.Addresses["engine"], $"engine/held?key={sale}")))!)!;
+        Assert.Equal(PosSaleToErpProcess.ProcessName, (string)held["process"]!);
+        Assert.Empty(await s.ErpAsync("salesOrders", $"externalDocumentNumber eq '{external}'"));
+        Assert.Empty(await s.ErpAsync("salesInvoices", $"externalDocumentNumber eq '{external}'"));
+
+        await SetPostingRangeAsync(s, "2026-11-01", "2026-11-30");
+        s.Host.Clock.Advance(s.Host.Options.PollInterval + TimeSpan.FromHours(1));
+        await s.QuiescentAsync();
+
+        var invoice = Assert.Single(await s.ErpAsync("salesInvoices", $"externalDocumentNumber eq '{external}'"));
+        Assert.Equal("2026-11-02", (string)invoice["postingDate"]!);
+    }
+
+    [Fact]
     public void an_external_document_number_always_fits_business_centrals_35_characters_and_stays_apart()
     {
         Assert.Equal("SQUARE-ABCDEFGHIJKLMNOPQRSTUVWXYZ0", PosSalePlan.ExternalNumber("ABCDEFGHIJKLMNOPQRSTUVWXYZ0"));
@@ -101,6 +125,12 @@ public sealed class PosSalesOverHttpTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return (string)JsonNode.Parse(body)!["orderId"]!;
+    }
+
+    private static async Task SetPostingRangeAsync(BackFlowStaging s, string from, string? to)
+    {
+        using var response = await s.Http.PutAsJsonAsync(new Uri(s.Host.Addresses["erp"], "_synclab/erp/posting-period"), new { allowPostingFrom = from, allowPostingTo = to });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<decimal> ErpInventoryAsync(BackFlowStaging s, string number)
