@@ -13,13 +13,28 @@ public static class SalesOrderPlan
     /// <param name="itemIds">ERP item id per canonical SKU, as far as the engine knows them.</param>
     public static BcNewSalesOrder Decide(ShopifyOrder order, Guid customerId, IReadOnlyDictionary<string, Guid> itemIds, TimeZoneInfo merchantZone)
     {
+        var lines = ItemLines(
+            $"order {order.Name}", "order", order.Lines.Select(l => new DocumentLine(l.Sku, l.Title, l.Quantity, l.UnitPrice)), "has no SKU", itemIds);
+        return new BcNewSalesOrder(ExternalNumber(order), OrderDate(order, merchantZone), customerId, order.Email, lines);
+    }
+
+    /// <summary>A line of a sale to book in the ERP (a web order's, a till's), before its SKU is looked up.</summary>
+    public sealed record DocumentLine(string? Sku, string Name, decimal Quantity, decimal UnitPrice);
+
+    /// <summary>
+    /// The ERP item lines of a sale, each SKU through the id map. Everything that cannot be booked (a line without a SKU,
+    /// a SKU the ERP does not have, no lines at all) is one data error on <paramref name="document"/>, naming every problem.
+    /// </summary>
+    internal static List<BcNewSalesOrderLine> ItemLines(
+        string document, string noun, IEnumerable<DocumentLine> source, string noSku, IReadOnlyDictionary<string, Guid> itemIds)
+    {
         var problems = new List<string>();
         var lines = new List<BcNewSalesOrderLine>();
-        foreach (var line in order.Lines)
+        foreach (var line in source)
         {
             if (string.IsNullOrWhiteSpace(line.Sku))
             {
-                problems.Add($"line '{line.Title}' has no SKU");
+                problems.Add($"line '{line.Name}' {noSku}");
                 continue;
             }
             var sku = SkuRules.Canonical(line.Sku);
@@ -32,13 +47,13 @@ public static class SalesOrderPlan
         }
         if (lines.Count == 0 && problems.Count == 0)
         {
-            problems.Add("the order has no lines");
+            problems.Add($"the {noun} has no lines");
         }
         if (problems.Count > 0)
         {
-            throw new DataErrorException($"order {order.Name}: {string.Join("; ", problems)}");
+            throw new DataErrorException($"{document}: {string.Join("; ", problems)}");
         }
-        return new BcNewSalesOrder(ExternalNumber(order), OrderDate(order, merchantZone), customerId, order.Email, lines);
+        return lines;
     }
 
     /// <summary>The order's date is the merchant's calendar day, not UTC's: an order at 8 pm in Chicago is today's.</summary>

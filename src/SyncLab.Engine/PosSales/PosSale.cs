@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Square;
 
@@ -66,31 +65,9 @@ public static class PosSalePlan
     /// <param name="itemIds">ERP item id per canonical SKU, as far as the engine knows them.</param>
     public static BcNewSalesOrder Decide(PosSale sale, Guid customerId, IReadOnlyDictionary<string, Guid> itemIds, TimeZoneInfo merchantZone)
     {
-        var problems = new List<string>();
-        var lines = new List<BcNewSalesOrderLine>();
-        foreach (var line in sale.Lines)
-        {
-            if (string.IsNullOrWhiteSpace(line.Sku))
-            {
-                problems.Add($"line '{line.Name}' has no SKU the till's catalog knows");
-                continue;
-            }
-            var sku = SkuRules.Canonical(line.Sku);
-            if (!itemIds.TryGetValue(sku, out var itemId))
-            {
-                problems.Add($"SKU {sku} is not an ERP item");
-                continue;
-            }
-            lines.Add(new BcNewSalesOrderLine("Item", itemId, line.Quantity, line.UnitPrice));
-        }
-        if (lines.Count == 0 && problems.Count == 0)
-        {
-            problems.Add("the sale has no lines");
-        }
-        if (problems.Count > 0)
-        {
-            throw new DataErrorException($"{Describe(sale)}: {string.Join("; ", problems)}");
-        }
+        var lines = Orders.SalesOrderPlan.ItemLines(
+            Describe(sale), "sale", sale.Lines.Select(l => new Orders.SalesOrderPlan.DocumentLine(l.Sku, l.Name, l.Quantity, l.UnitPrice)),
+            "has no SKU the till's catalog knows", itemIds);
         return new BcNewSalesOrder(ExternalNumber(sale.OrderId), SaleDate(sale, merchantZone), customerId, null, lines);
     }
 
