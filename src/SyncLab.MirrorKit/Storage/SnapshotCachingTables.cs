@@ -33,8 +33,14 @@ internal sealed class SnapshotCachingTableFactory(ILoggingOptions logging, IInMe
     }
 }
 
+/// <summary>What <see cref="StoreLookup"/> asks of a table: the rows of its current snapshot whose column holds one of some values.</summary>
+internal interface IRowLookup
+{
+    List<object?[]> RowsWhere(int column, IEnumerable<object> values);
+}
+
 /// <summary>An InMemory table whose query snapshot is versioned: writes make a new version instead of dropping it.</summary>
-internal sealed class SnapshotCachingTable<TKey> : InMemoryTable<TKey>
+internal sealed class SnapshotCachingTable<TKey> : InMemoryTable<TKey>, IRowLookup
     where TKey : notnull
 {
     private readonly Lock _gate = new();
@@ -42,6 +48,10 @@ internal sealed class SnapshotCachingTable<TKey> : InMemoryTable<TKey>
     private readonly int[] _keyColumns;
     private ChunkedRows? _snapshot;
     private Dictionary<RowKey, int>? _positions;
+
+    // Column → value → positions in the snapshot, built the first time a column is looked up and kept up to date
+    // by every write after it (a delete rebuilds them with the snapshot).
+    private Dictionary<int, Dictionary<object, List<int>>>? _lookups;
 
     public SnapshotCachingTable(IEntityType entityType, IInMemoryTable? baseTable, bool sensitiveLoggingEnabled, bool nullabilityCheckEnabled)
         : base(entityType, baseTable, sensitiveLoggingEnabled, nullabilityCheckEnabled)
@@ -51,22 +61,85 @@ internal sealed class SnapshotCachingTable<TKey> : InMemoryTable<TKey>
         _keyColumns = entityType.FindPrimaryKey()!.Properties.Select(p => Array.IndexOf(_properties, p)).ToArray();
     }
 
+    public List<object?[]> RowsWhere(int column, IEnumerable<object> values)
+    {
+        lock (_gate)
+        {
+            var snapshot = Snapshot();
+            _lookups ??= [];
+            if (!_lookups.TryGetValue(column, out var lookup))
+            {
+                lookup = [];
+                for (var i = 0; i < snapshot.Count; i++)
+                {
+                    Index(lookup, snapshot[i][column], i);
+                }
+                _lookups[column] = lookup;
+            }
+            var rows = new List<object?[]>();
+            foreach (var value in values)
+            {
+                if (lookup.TryGetValue(value, out var positions))
+                {
+                    rows.AddRange(positions.Select(p => snapshot[p]));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static void Index(Dictionary<object, List<int>> lookup, object? value, int position)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (!lookup.TryGetValue(value, out var positions))
+        {
+            lookup[value] = positions = new List<int>(1);
+        }
+        positions.Add(position);
+    }
+
+    /// <summary>Keeps the lookups built so far in step with a row written at <paramref name="position"/>.</summary>
+    private void Reindex(object?[]? before, object?[] after, int position)
+    {
+        foreach (var (column, lookup) in _lookups ?? [])
+        {
+            if (before is not null && Equals(before[column], after[column]))
+            {
+                continue;
+            }
+            if (before?[column] is { } old && lookup.TryGetValue(old, out var positions))
+            {
+                positions.Remove(position);
+            }
+            Index(lookup, after[column], position);
+        }
+    }
+
     public override IReadOnlyList<object?[]> SnapshotRows()
     {
         lock (_gate)
         {
-            if (_snapshot is null)
-            {
-                var rows = base.SnapshotRows();
-                _snapshot = ChunkedRows.From(rows);
-                _positions = new Dictionary<RowKey, int>(rows.Count);
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    _positions[KeyOf(rows[i])] = i;
-                }
-            }
-            return _snapshot;
+            return Snapshot();
         }
+    }
+
+    /// <summary>The current snapshot, made if a write dropped it; the caller holds the gate.</summary>
+    private ChunkedRows Snapshot()
+    {
+        if (_snapshot is null)
+        {
+            var rows = base.SnapshotRows();
+            _snapshot = ChunkedRows.From(rows, this);
+            _positions = new Dictionary<RowKey, int>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                _positions[KeyOf(rows[i])] = i;
+            }
+        }
+        return _snapshot;
     }
 
     public override void Create(IUpdateEntry entry, IDiagnosticsLogger<DbLoggerCategory.Update> updateLogger)
@@ -78,6 +151,7 @@ internal sealed class SnapshotCachingTable<TKey> : InMemoryTable<TKey>
             {
                 var row = RowOf(entry, previous: null);
                 _positions![KeyOf(row)] = _snapshot.Count;
+                Reindex(null, row, _snapshot.Count);
                 _snapshot = _snapshot.Add(row);
             }
         }
@@ -93,7 +167,9 @@ internal sealed class SnapshotCachingTable<TKey> : InMemoryTable<TKey>
                 var key = KeyOf(RowOf(entry, previous: null));
                 if (_positions!.TryGetValue(key, out var index))
                 {
-                    _snapshot = _snapshot.With(index, RowOf(entry, previous: _snapshot[index]));
+                    var row = RowOf(entry, previous: _snapshot[index]);
+                    Reindex(_snapshot[index], row, index);
+                    _snapshot = _snapshot.With(index, row);
                 }
                 else
                 {
@@ -116,6 +192,7 @@ internal sealed class SnapshotCachingTable<TKey> : InMemoryTable<TKey>
     {
         _snapshot = null;
         _positions = null;
+        _lookups = null;
     }
 
     /// <summary>
@@ -193,18 +270,22 @@ internal sealed class ChunkedRows : IReadOnlyList<object?[]>
 
     private readonly object?[][][] _chunks;
 
-    private ChunkedRows(object?[][][] chunks, int count)
+    private ChunkedRows(object?[][][] chunks, int count, IRowLookup? owner)
     {
         _chunks = chunks;
         Count = count;
+        Owner = owner;
     }
+
+    /// <summary>The table this is a version of: how <see cref="StoreLookup"/> finds it from the store's snapshot of it.</summary>
+    public IRowLookup? Owner { get; }
 
     public int Count { get; }
 
     public object?[] this[int index] =>
         (uint)index < (uint)Count ? _chunks[index >> Shift][index & Mask] : throw new ArgumentOutOfRangeException(nameof(index));
 
-    public static ChunkedRows From(IReadOnlyList<object?[]> rows)
+    public static ChunkedRows From(IReadOnlyList<object?[]> rows, IRowLookup? owner = null)
     {
         var chunks = new object?[(rows.Count + Mask) >> Shift][][];
         for (var c = 0; c < chunks.Length; c++)
@@ -215,7 +296,7 @@ internal sealed class ChunkedRows : IReadOnlyList<object?[]>
         {
             chunks[i >> Shift][i & Mask] = rows[i];
         }
-        return new ChunkedRows(chunks, rows.Count);
+        return new ChunkedRows(chunks, rows.Count, owner);
     }
 
     /// <summary>This version with row <paramref name="index"/> replaced.</summary>
@@ -226,7 +307,7 @@ internal sealed class ChunkedRows : IReadOnlyList<object?[]>
         var chunk = (object?[][])chunks[index >> Shift].Clone();
         chunk[index & Mask] = row;
         chunks[index >> Shift] = chunk;
-        return new ChunkedRows(chunks, Count);
+        return new ChunkedRows(chunks, Count, Owner);
     }
 
     /// <summary>This version with <paramref name="row"/> added at the end.</summary>
@@ -246,7 +327,7 @@ internal sealed class ChunkedRows : IReadOnlyList<object?[]>
             chunks[index >> Shift] = (object?[][])chunks[index >> Shift].Clone();
         }
         chunks[index >> Shift][index & Mask] = row;
-        return new ChunkedRows(chunks, Count + 1);
+        return new ChunkedRows(chunks, Count + 1, Owner);
     }
 
     public IEnumerator<object?[]> GetEnumerator()

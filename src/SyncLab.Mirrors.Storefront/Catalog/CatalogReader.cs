@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Storefront.Data;
 
 namespace SyncLab.Mirrors.Storefront.Catalog;
@@ -21,7 +22,8 @@ public sealed class CatalogReader(StorefrontDb db)
 
     public async Task<ProductNode?> ProductAsync(long id, CancellationToken ct)
     {
-        var row = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var row = StoreLookup.Where(db, (ProductRecord p) => p.Id, [id])?.FirstOrDefault()
+            ?? await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         return row is null ? null : (await HydrateAsync([row], ct))[0];
     }
 
@@ -40,14 +42,16 @@ public sealed class CatalogReader(StorefrontDb db)
 
     public async Task<VariantNode?> VariantAsync(long id, CancellationToken ct)
     {
-        var row = await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+        var row = StoreLookup.Where(db, (VariantRecord v) => v.Id, [id])?.FirstOrDefault()
+            ?? await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
         return row is null ? null : (await VariantNodesAsync([row.Id], [row.ProductId], ct))[0];
     }
 
     /// <summary>An inventory item is read through its variant.</summary>
     public async Task<VariantNode?> InventoryItemAsync(long inventoryItemId, CancellationToken ct)
     {
-        var row = await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.InventoryItemId == inventoryItemId, ct);
+        var row = StoreLookup.Where(db, (VariantRecord v) => v.InventoryItemId, [inventoryItemId])?.FirstOrDefault()
+            ?? await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.InventoryItemId == inventoryItemId, ct);
         return row is null ? null : (await VariantNodesAsync([row.Id], [row.ProductId], ct))[0];
     }
 
@@ -64,14 +68,15 @@ public sealed class CatalogReader(StorefrontDb db)
         {
             return [];
         }
-        var productIds = (await db.Variants.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.ProductId).ToListAsync(ct)).ToHashSet();
-        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToListAsync(ct);
+        var productIds = (StoreLookup.Where(db, (VariantRecord v) => v.Id, ids)?.Select(v => v.ProductId).ToList()
+            ?? await db.Variants.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.ProductId).ToListAsync(ct)).ToHashSet();
+        var products = await ProductsByIdAsync(productIds, ct);
         return (await HydrateAsync(products, ct)).SelectMany(p => p.Variants).Where(v => ids.Contains(v.Row.Id)).ToDictionary(v => v.Row.Id);
     }
 
     private async Task<List<VariantNode>> VariantNodesAsync(IReadOnlyList<long> variantIds, IReadOnlyCollection<long> productIds, CancellationToken ct)
     {
-        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToListAsync(ct);
+        var products = await ProductsByIdAsync(productIds, ct);
         var byId = (await HydrateAsync(products, ct)).SelectMany(p => p.Variants).ToDictionary(v => v.Row.Id);
         return variantIds.Select(id => byId[id]).ToList();
     }
@@ -83,7 +88,8 @@ public sealed class CatalogReader(StorefrontDb db)
             return [];
         }
         var productIds = products.Select(p => p.Id).ToHashSet();
-        var variants = await db.Variants.AsNoTracking().Where(v => productIds.Contains(v.ProductId)).ToListAsync(ct);
+        var variants = StoreLookup.Where(db, (VariantRecord v) => v.ProductId, productIds)
+            ?? await db.Variants.AsNoTracking().Where(v => productIds.Contains(v.ProductId)).ToListAsync(ct);
         return await ComposeAsync(products, variants, null, ct);
     }
 
@@ -110,7 +116,8 @@ public sealed class CatalogReader(StorefrontDb db)
             }
         }
         var itemIds = byItem.Keys.ToHashSet();
-        levels ??= await db.InventoryLevels.AsNoTracking().Where(l => itemIds.Contains(l.InventoryItemId)).ToListAsync(ct);
+        levels ??= StoreLookup.Where(db, (InventoryLevelRecord l) => l.InventoryItemId, itemIds)
+            ?? await db.InventoryLevels.AsNoTracking().Where(l => itemIds.Contains(l.InventoryItemId)).ToListAsync(ct);
         var locations = (await AllLocationsAsync(ct)).ToDictionary(l => l.Id);
         foreach (var level in levels.OrderBy(l => l.LocationId))
         {
@@ -121,6 +128,10 @@ public sealed class CatalogReader(StorefrontDb db)
         }
         return nodes;
     }
+
+    private async Task<List<ProductRecord>> ProductsByIdAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        StoreLookup.Where(db, (ProductRecord p) => p.Id, ids)
+        ?? await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
 
     public async Task<List<LocationRecord>> AllLocationsAsync(CancellationToken ct) =>
         _locations ??= await db.Locations.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Storefront.Data;
 using SyncLab.Mirrors.Storefront.GraphApi;
 using SyncLab.Mirrors.Storefront.GraphApi.Types;
@@ -103,12 +104,14 @@ public static class UpdateVariants
         var db = shop.Db;
         using var _ = await shop.WriteGate.EnterAsync(ct);
         var product = Gid.TryParse(request.ProductId, "Product") is { } productId
-            ? await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct)
+            ? StoreLookup.Tracked(db, (ProductRecord p) => p.Id, [productId])?.FirstOrDefault() ?? await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct)
             : null;
         var named = request.Variants.Select(v => Gid.TryParse(v.Id, "ProductVariant")).OfType<long>().ToHashSet();
         var ownerId = product?.Id ?? 0;
-        var own = await db.Variants.Where(v => v.ProductId == ownerId).ToListAsync(ct);
-        var others = await db.Variants.Where(v => named.Contains(v.Id) && v.ProductId != ownerId).ToListAsync(ct);
+        var own = StoreLookup.Tracked(db, (VariantRecord v) => v.ProductId, [ownerId])
+            ?? await db.Variants.Where(v => v.ProductId == ownerId).ToListAsync(ct);
+        var others = StoreLookup.Tracked(db, (VariantRecord v) => v.Id, named)?.Where(v => v.ProductId != ownerId).ToList()
+            ?? await db.Variants.Where(v => named.Contains(v.Id) && v.ProductId != ownerId).ToListAsync(ct);
         var variants = own.Concat(others).ToDictionary(v => v.Id);
 
         var plan = Decide(request, product, variants);

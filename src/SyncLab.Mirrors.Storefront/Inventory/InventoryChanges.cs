@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Storefront.Catalog;
 using SyncLab.Mirrors.Storefront.Data;
 using SyncLab.Mirrors.Storefront.GraphApi;
@@ -41,9 +42,11 @@ public static class InventoryChanges
     {
         var itemIds = itemGids.Select(g => Gid.TryParse(g, "InventoryItem")).OfType<long>().ToHashSet();
         var locationIds = locationGids.Select(g => Gid.TryParse(g, "Location")).OfType<long>().ToHashSet();
-        var items = await db.Variants.AsNoTracking().Where(v => itemIds.Contains(v.InventoryItemId)).ToDictionaryAsync(v => v.InventoryItemId, ct);
+        var items = (StoreLookup.Where(db, (VariantRecord v) => v.InventoryItemId, itemIds)
+            ?? await db.Variants.AsNoTracking().Where(v => itemIds.Contains(v.InventoryItemId)).ToListAsync(ct)).ToDictionary(v => v.InventoryItemId);
         var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        var levels = await db.InventoryLevels.Where(l => itemIds.Contains(l.InventoryItemId) && locationIds.Contains(l.LocationId)).ToListAsync(ct);
+        var levels = StoreLookup.Tracked(db, (InventoryLevelRecord l) => l.InventoryItemId, itemIds)?.Where(l => locationIds.Contains(l.LocationId)).ToList()
+            ?? await db.InventoryLevels.Where(l => itemIds.Contains(l.InventoryItemId) && locationIds.Contains(l.LocationId)).ToListAsync(ct);
         return new InventoryState(items, locations, levels.ToDictionary(l => (l.InventoryItemId, l.LocationId)));
     }
 

@@ -30,6 +30,8 @@ public sealed class SnapshotCachingTableTests
             Create(nextId++);
         }
         await SaveBothAsync();
+        // Lookups made now are kept up to date by every write below (and rebuilt after deletes).
+        Assert.Equal(await ByQuantity(plain, [1, 2]), Looked(ours, [1, 2]));
         for (var step = 0; step < 300; step++)
         {
             var action = random.Next(10);
@@ -91,6 +93,12 @@ public sealed class SnapshotCachingTableTests
 
             var probe = random.Next(1, nextId);
             Assert.Equal(await Answer(plain, probe), await Answer(ours, probe));
+            int[] quantities = [random.Next(-5, 500), random.Next(17)];
+            Assert.Equal(await ByQuantity(plain, quantities), Looked(ours, quantities));
+            var item = random.Next(20);
+            Assert.Equal(
+                await plain.Levels.AsNoTracking().Where(l => l.Item == item).Select(l => $"{l.Location}={l.OnHand}").OrderBy(l => l).ToListAsync(),
+                StoreLookup.Where(ours, (Level l) => l.Item, [item])!.Select(l => $"{l.Location}={l.OnHand}").OrderBy(l => l).ToList());
         }
         Assert.Equal(await All(plain), await All(ours));
         Assert.Equal(
@@ -141,6 +149,43 @@ public sealed class SnapshotCachingTableTests
         Assert.Equal(99, await db.Items.AsNoTracking().Where(i => i.Id == 1_050).Select(i => i.Quantity).SingleAsync());
         Assert.Equal(1_101, await db.Items.CountAsync());
     }
+
+    [Fact]
+    public async Task A_tracked_lookup_attaches_rows_and_returns_those_already_tracked()
+    {
+        await using var db = Context(b => StoreOptions.InMemory.Apply(b, Guid.NewGuid().ToString("N")));
+        db.Items.AddRange(new Item { Id = 1, Sku = "A", Quantity = 3 }, new Item { Id = 2, Sku = "B", Quantity = 3 }, new Item { Id = 3, Sku = "C", Quantity = 4 });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var known = await db.Items.SingleAsync(i => i.Id == 2);
+        known.Note = "changed, not saved";
+
+        var rows = StoreLookup.Tracked(db, (Item i) => i.Quantity, [3])!;
+
+        Assert.Equal([1, 2], rows.Select(r => r.Id).Order());
+        Assert.Same(known, rows.Single(r => r.Id == 2));
+        rows.Single(r => r.Id == 1).Quantity = 8;
+        await db.SaveChangesAsync();
+        Assert.Equal([8, 3, 4], await db.Items.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Quantity).ToListAsync());
+        Assert.Equal("changed, not saved", await db.Items.AsNoTracking().Where(i => i.Id == 2).Select(i => i.Note).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_store_without_lookups_answers_null_so_the_caller_queries()
+    {
+        await using var plain = Context(b => b.UseInMemoryDatabase(Guid.NewGuid().ToString("N")));
+        plain.Items.Add(new Item { Id = 1, Sku = "A", Quantity = 1 });
+        await plain.SaveChangesAsync();
+        Assert.Null(StoreLookup.Where(plain, (Item i) => i.Quantity, [1]));
+    }
+
+    private static async Task<List<string>> ByQuantity(TestDb db, int[] quantities) =>
+        await db.Items.AsNoTracking().Where(i => quantities.Contains(i.Quantity)).OrderBy(i => i.Id)
+            .Select(i => $"{i.Id}:{i.Sku}:{i.Quantity}:{i.Note}:{(i.Bytes == null ? "" : string.Join(',', i.Bytes))}").ToListAsync();
+
+    private static List<string> Looked(TestDb db, int[] quantities) =>
+        StoreLookup.Where(db, (Item i) => i.Quantity, quantities)!.OrderBy(i => i.Id)
+            .Select(i => $"{i.Id}:{i.Sku}:{i.Quantity}:{i.Note}:{(i.Bytes == null ? "" : string.Join(',', i.Bytes))}").ToList();
 
     private static async Task<string> Answer(TestDb db, int id) =>
         string.Join('|', await db.Items.AsNoTracking().Where(i => i.Id == id || i.Sku == $"SKU-{id + 1:D6}")
