@@ -22,6 +22,8 @@ public static class StoreLookup
 {
     private static readonly ConcurrentDictionary<IEntityType, Func<object?[], object>> Materializers = new();
 
+    private static readonly MethodInfo SetField = typeof(FieldInfo).GetMethod(nameof(FieldInfo.SetValue), [typeof(object), typeof(object)])!;
+
     /// <summary>
     /// The rows of <typeparamref name="T"/> whose <paramref name="property"/> is one of <paramref name="values"/>, detached
     /// (what <c>AsNoTracking().Where(r => values.Contains(r.Property))</c> returns); null when the store cannot look them up.
@@ -99,14 +101,17 @@ public static class StoreLookup
         var index = 0;
         foreach (var property in entityType.GetFlattenedProperties())
         {
-            MemberInfo? member = property.FieldInfo ?? (MemberInfo?)property.PropertyInfo;
-            if (member is not null)
+            var value = Expression.ArrayIndex(row, Expression.Constant(index++));
+            if (property.FieldInfo is { IsInitOnly: true } readOnly)
+            {
+                // The backing field of an init-only property: set as EF Core sets it, through reflection.
+                body.Add(Expression.Call(Expression.Constant(readOnly), SetField, Expression.Convert(entity, typeof(object)), value));
+            }
+            else if ((property.FieldInfo ?? (MemberInfo?)property.PropertyInfo) is { } member)
             {
                 var type = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
-                var value = Expression.ArrayIndex(row, Expression.Constant(index));
                 body.Add(Expression.Assign(Expression.MakeMemberAccess(entity, member), Expression.Convert(value, type)));
             }
-            index++;
         }
         body.Add(Expression.Convert(entity, typeof(object)));
         return Expression.Lambda<Func<object?[], object>>(Expression.Block([entity], body), row).Compile();

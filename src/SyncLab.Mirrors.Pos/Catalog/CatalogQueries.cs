@@ -59,6 +59,14 @@ public static class CatalogQueries
     }
 
     /// <summary>Cuts the candidates down in the store (by upper-case SKU or search text) before the exact predicates run.</summary>
+    /// <summary>The SKU keys an exact or set query on <c>sku</c> names (null for any other query): what a lookup by SKU can answer.</summary>
+    public static IReadOnlyList<string>? SkuKeys(CatalogQuery? query) => query switch
+    {
+        { ExactQuery: { AttributeName: "sku", AttributeValue: { } sku } } => [sku.ToUpperInvariant()],
+        { SetQuery: { AttributeName: "sku", AttributeValues: { } skus } } => skus.Select(s => s.ToUpperInvariant()).ToList(),
+        _ => null,
+    };
+
     public static IQueryable<PosCatalogEntry> Narrow(IQueryable<PosCatalogEntry> catalog, CatalogQuery? query)
     {
         if (query?.ExactQuery is { AttributeName: "sku", AttributeValue: { } sku })

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Pos.Square;
 using SyncLab.Mirrors.Pos.Store;
 
@@ -51,7 +52,10 @@ public static class SearchCatalogObjects
         // Square ignores a limit outside 1..1000 and uses its default.
         var limit = search.Limit is > 0 and <= MaxLimit ? search.Limit.Value : DefaultLimit;
 
-        var rows = await CatalogQueries.Narrow(db.Catalog.AsNoTracking(), search.Query).OrderBy(c => c.Ordinal).ToListAsync(cancellationToken);
+        // By SKU, the store's lookup answers without walking the catalogue (InMemory has no indexes); otherwise a query.
+        var rows = CatalogQueries.SkuKeys(search.Query) is { } keys && StoreLookup.Where(db, (PosCatalogEntry c) => c.SkuKey, keys) is { } found
+            ? found.OrderBy(c => c.Ordinal).ToList()
+            : await CatalogQueries.Narrow(db.Catalog.AsNoTracking(), search.Query).OrderBy(c => c.Ordinal).ToListAsync(cancellationToken);
         var matches = rows
             .Where(e => begin is null || e.UpdatedAt > begin)
             .SelectMany(e => CatalogQueries.Match(e, search.Query, items, variations))
