@@ -35,7 +35,9 @@ public sealed class CatalogReader(StorefrontDb db)
 
     public async Task<Page<VariantNode>> VariantsAsync(SearchQuery query, PageRequest page, CancellationToken ct)
     {
-        var rows = await Cursors.PageAsync(db.Variants.AsNoTracking().Where(CatalogSearch.VariantFilter(query)), v => v.Id, page, ct);
+        var rows = CatalogSearch.SkuKeys(query) is { } skus && StoreLookup.Where(db, (VariantRecord v) => v.SkuKey!, skus) is { } found
+            ? Cursors.Page(found, v => v.Id, page)
+            : await Cursors.PageAsync(db.Variants.AsNoTracking().Where(CatalogSearch.VariantFilter(query)), v => v.Id, page, ct);
         var nodes = await VariantNodesAsync(rows.Items.Select(v => v.Id).ToList(), rows.Items.Select(v => v.ProductId).ToHashSet(), ct);
         return rows.With(nodes, v => v.Row.Id);
     }

@@ -47,6 +47,28 @@ internal static class CatalogSearch
         return any;
     }
 
+    /// <summary>
+    /// The lower-cased SKUs of a search that is nothing but exact SKUs joined by OR (<c>sku:"A" OR sku:"B"</c>, as a
+    /// client looks variants up by SKU): what a lookup on <see cref="VariantRecord.SkuKey"/> answers. Null for any other search.
+    /// </summary>
+    public static IReadOnlyList<string>? SkuKeys(SearchQuery query)
+    {
+        if (query.IsEmpty)
+        {
+            return null;
+        }
+        var keys = new List<string>();
+        foreach (var group in query.AnyOf)
+        {
+            if (group is not [{ Field: "sku", Negated: false, IsPrefix: false } term] || term.Comparator != ":" || term.Values.Any(v => v.EndsWith('*')))
+            {
+                return null;
+            }
+            keys.AddRange(term.Values.Select(v => v.ToLowerInvariant()));
+        }
+        return keys;
+    }
+
     public static Expression<Func<VariantRecord, bool>> VariantFilter(SearchQuery query)
     {
         if (query.IsEmpty)

@@ -43,6 +43,22 @@ public static class Cursors
         }
     }
 
+    /// <summary>The same page over rows already in hand (a store lookup's), as <see cref="PageAsync"/> takes it from a query.</summary>
+    public static Page<T> Page<T>(IEnumerable<T> rows, Func<T, long> key, PageRequest page)
+    {
+        if (page.AfterId is { } after)
+        {
+            rows = rows.Where(r => page.Reverse ? key(r) < after : key(r) > after);
+        }
+        var ordered = (page.Reverse ? rows.OrderByDescending(key) : rows.OrderBy(key)).Take(page.First + 1).ToList();
+        var hasNext = ordered.Count > page.First;
+        if (hasNext)
+        {
+            ordered.RemoveAt(ordered.Count - 1);
+        }
+        return new Page<T>(ordered, hasNext, page.AfterId is not null, key);
+    }
+
     /// <summary>Applies the page to a query ordered by <paramref name="key"/>; fetches one extra row to know whether more follow.</summary>
     public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Expression<Func<T, long>> key, PageRequest page, CancellationToken ct)
     {
