@@ -17,6 +17,12 @@ public sealed record SyncResult(
     double StorefrontCost, long PacedCalls, double PacedSeconds, long AllocatedBytes, long PeakWorkingSetBytes, MemorySample After,
     QueryCostLimits ShopifyLimits, ErpRateLimit ErpLimit)
 {
+    /// <summary>The process's CPU time (user + system) over the sync: on a shared machine, what the work cost, whatever the wait for a core.</summary>
+    public TimeSpan Cpu { get; init; }
+
+    /// <summary>Calls to the POS (Square): the till's catalogue is looked up per SKU.</summary>
+    public long PosCalls { get; init; }
+
     public double ItemsPerSecond => Wall > TimeSpan.Zero ? Skus / Wall.TotalSeconds : 0;
 
     /// <summary>The most points the shop could have spent in the run: a full bucket at the start plus its refill.</summary>
@@ -27,7 +33,7 @@ public sealed record SyncResult(
 
     public string Summary => Limited
         ? Text($"{Name}: {Skus:N0} SKUs in {Wall.TotalSeconds:F1} s; storefront {Storefront.Total:N0} calls, {Storefront.Throttled:N0} THROTTLED, {StorefrontCost:N0} points = {Percent(StorefrontCost, StorefrontCeiling)} of the ceiling ({PerSecond(StorefrontCost):F1} of {ShopifyLimits.RestoreRate:N0} points/s); ERP {Erp.Total:N0} calls, {Erp.Throttled:N0} answered 429 = {Percent(Erp.Total, ErpCeiling)} of its window; {PacedCalls:N0} calls paced")
-        : Text($"{Name}: {Skus:N0} SKUs in {Wall.TotalSeconds:F1} s ({ItemsPerSecond:N0} items/s); storefront {Storefront.Total:N0} calls, ERP {Erp.Total:N0} calls; {AllocatedBytes / 1048576.0:N0} MiB allocated, peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB");
+        : Text($"{Name}: {Skus:N0} SKUs in {Wall.TotalSeconds:F1} s ({ItemsPerSecond:N0} items/s), CPU {Cpu.TotalSeconds:F0} s; storefront {Storefront.Total:N0} calls, ERP {Erp.Total:N0} calls, POS {PosCalls:N0} calls; {AllocatedBytes / 1048576.0:N0} MiB allocated, peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB");
 
     public double PerSecond(double amount) => Business > TimeSpan.Zero ? amount / Business.TotalSeconds : 0;
 
@@ -90,12 +96,14 @@ public sealed record EngineBenchReport(EngineBenchOptions Options, MachineInfo M
             s.AppendLine();
             s.AppendLine("The engine's first sync of prices and stock on an estate whose products are already listed, storefront throttle and ERP limit off, business clock frozen.");
             s.AppendLine();
-            s.AppendLine("| SKUs | finished | seeding | sync | items/s | storefront calls | ERP calls | items applied | retries | data errors | GC allocated | peak working set | GC heap after |");
-            s.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            s.AppendLine("| SKUs | finished | seeding | sync | items/s | CPU | storefront calls | ERP calls | POS calls | items applied | retries | data errors | GC allocated | peak working set | GC heap after |");
+            s.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in full)
             {
-                s.AppendLine(c, $"| {r.Skus:N0} | {(r.Finished ? "yes" : "NO (timed out)")} | {r.Seeding.TotalSeconds:F1} s | {r.Wall.TotalSeconds:F1} s | {r.ItemsPerSecond:N0} | {r.Storefront.Total:N0} | {r.Erp.Total:N0} | {r.Applied:N0} | {r.Retries:N0} | {r.DataErrors:N0} | {MiB(r.AllocatedBytes)} MiB | {MiB(r.PeakWorkingSetBytes)} MiB | {MiB(r.After.GcHeapBytes)} MiB |");
+                s.AppendLine(c, $"| {r.Skus:N0} | {(r.Finished ? "yes" : "NO (timed out)")} | {r.Seeding.TotalSeconds:F1} s | {r.Wall.TotalSeconds:F1} s | {r.ItemsPerSecond:N0} | {r.Cpu.TotalSeconds:F0} s | {r.Storefront.Total:N0} | {r.Erp.Total:N0} | {r.PosCalls:N0} | {r.Applied:N0} | {r.Retries:N0} | {r.DataErrors:N0} | {MiB(r.AllocatedBytes)} MiB | {MiB(r.PeakWorkingSetBytes)} MiB | {MiB(r.After.GcHeapBytes)} MiB |");
             }
+            s.AppendLine();
+            s.AppendLine("CPU is the process's CPU time (user + system, every thread: engine, mirrors and load) over the sync: on a shared machine the wall time also holds the wait for a core, the CPU time does not.");
             s.AppendLine();
             s.AppendLine("GC allocated counts the whole process (mirrors answering included) from the end of seeding to quiescence; the peak working set is the process's peak over the same span (reset after seeding where Linux allows).");
             s.AppendLine();

@@ -71,12 +71,15 @@ public static class EngineBenchmark
         var seeded = Stopwatch.GetElapsedTime(started);
         PeakWorkingSet.Reset();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var businessStart = staging.Clock.GetUtcNow();
         // At the vendors' limits the clock runs: done is quiescent with nothing waiting for a retry. Frozen, quiescence.
         var finished = limited
             ? await probe.DrainAsync(staging.Engine, options.Timeout, ct)
             : await staging.Engine.WaitForQuiescenceAsync(options.Timeout, ct);
         var end = Stopwatch.GetTimestamp();
+        var cpuUsed = CpuSince(process, cpu);
         var business = staging.Clock.GetUtcNow() - businessStart;
         var wall = probe.FirstPollStarted == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(probe.FirstPollStarted, end);
         var result = new SyncResult(
@@ -87,7 +90,11 @@ public static class EngineBenchmark
             new VendorCalls(probe.Calls("erp"), probe.Calls("erp", "throttled"), probe.Calls("erp", "failed")),
             probe.StorefrontCost, probe.Paced.Calls, probe.Paced.Seconds,
             GC.GetTotalAllocatedBytes(precise: true) - allocated, PeakWorkingSet.Read(), MemorySample.Take(),
-            QueryCostLimits.Standard, ErpRateLimit.BusinessCentralOnline);
+            QueryCostLimits.Standard, ErpRateLimit.BusinessCentralOnline)
+        {
+            Cpu = cpuUsed,
+            PosCalls = probe.Calls("pos"),
+        };
         progress.WriteLine(result.Summary);
         return result;
     }
@@ -187,6 +194,12 @@ public static class EngineBenchmark
             }
         });
         return found;
+    }
+
+    private static TimeSpan CpuSince(Process process, TimeSpan start)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime - start;
     }
 
     /// <summary>Nearest rank over every sample (no sampling, no interpolation).</summary>
