@@ -9,8 +9,9 @@ namespace SyncLab.Engine.Capture;
 
 /// <summary>
 /// Cursor polling of ERP items with an overlap window: each poll re-reads a little of the past, and the
-/// queue's unique (process, key, version) index makes the re-read harmless. Captured changes and the
-/// advanced cursor are written in one transaction, so a crash neither loses nor doubles a change. Every
+/// queue's unique (process, key, version) index makes the re-read harmless. Captured changes are saved chunk by
+/// chunk and the advanced cursor after the last one, so a crash neither loses a change (the cursor has not moved:
+/// the next poll reads them again) nor doubles one (what is queued or applied is not queued again). Every
 /// item seen also refreshes the SKU → ERP item id cross-reference the order process needs. Each poll also
 /// reads the commerce page (web flag, brand, life-cycle fields) from the same cursor and joins it by id.
 /// </summary>
@@ -31,6 +32,7 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
         await using var db = await dbs.CreateDbContextAsync(ct);
         var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
         var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
+        var cursor = checkpoint.CursorTicks;
 
         // The commerce page's fields live on the same item card, so the same cursor finds the same rows.
         var web = new Dictionary<Guid, BcWebItem>();
@@ -43,14 +45,22 @@ public sealed class ErpItemCapture(BusinessCentralClient erp, IDbContextFactory<
         await foreach (var item in erp.ItemsModifiedSinceAsync(since, ct))
         {
             chunk.Add(item);
-            checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, item.LastModifiedDateTime.UtcTicks);
+            cursor = Math.Max(cursor, item.LastModifiedDateTime.UtcTicks);
             if (chunk.Count == Chunk)
             {
                 queued += await CaptureAsync(db, chunk, web, ct);
                 chunk.Clear();
+                // Saved chunk by chunk, so the change tracker holds one chunk, not the estate: a full sync of N items would
+                // otherwise look through every change tracked so far for each chunk (WorkQueue's look at what is queued
+                // but not saved), N²/500 in all. The cursor is saved last.
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
             }
         }
         queued += await CaptureAsync(db, chunk, web, ct);
+        // The checkpoint row may have been written (and let go) with an earlier chunk: found again, or still tracked.
+        checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
+        checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, cursor);
         await db.SaveChangesAsync(ct);
         return queued;
     }

@@ -25,7 +25,8 @@ public static class InventoryServiceCollectionExtensions
         if (options.PosBaseUrl is not null)
         {
             // One client for the engine: it keeps the catalog it read (SKU ↔ variation id).
-            services.AddHttpClient(nameof(SquareClient), c => c.Timeout = options.RequestTimeout);
+            services.AddHttpClient(nameof(SquareClient), c => c.Timeout = options.RequestTimeout)
+                .AddHttpMessageHandler(sp => new Connectors.VendorCallMetering("pos", sp.GetRequiredService<Telemetry.EngineTelemetry>()));
             services.AddSingleton(sp => new SquareClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SquareClient)), options));
             services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<SquareClient>());
             services.AddEngineCache<PosCountCapture>();

@@ -32,8 +32,16 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
             // A change captured twice (poll overlap, webhook + poll) is queued once.
             w.HasIndex(x => new { x.Process, x.Key, x.Version }).IsUnique();
             w.HasIndex(x => new { x.State, x.DueAtTicks });
+            // What is queued for a set of keys, whatever the process (WorkQueue.EnqueueAsync): without it, a look per chunk
+            // of a full sync walks the whole queue.
+            w.HasIndex(x => x.Key);
         });
-        modelBuilder.Entity<AppliedVersion>().HasKey(a => new { a.Process, a.Key });
+        modelBuilder.Entity<AppliedVersion>(a =>
+        {
+            a.HasKey(x => new { x.Process, x.Key });
+            // The applied versions of a round's keys, whatever the process (RoundFacts, WorkQueue.EnqueueAsync).
+            a.HasIndex(x => x.Key);
+        });
         modelBuilder.Entity<IdMapping>().HasKey(m => new { m.System, m.Kind, m.Key });
         modelBuilder.Entity<DataError>(d =>
         {
