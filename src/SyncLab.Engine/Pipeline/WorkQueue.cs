@@ -12,6 +12,8 @@ public sealed record CapturedChange(string Process, string Key, string Version, 
 /// <summary>The durable work queue's writing side, shared by every change source.</summary>
 public static class WorkQueue
 {
+    private const int KeysPerQuery = 500;
+
     /// <summary>
     /// Adds the changes not already queued or applied. A change seen twice (poll overlap, webhook and poll,
     /// redelivery) is queued once; one older than what was applied is dropped. Returns how many were added.
@@ -23,10 +25,19 @@ public static class WorkQueue
         {
             return 0;
         }
-        var keys = changes.Select(c => c.Key).Distinct().ToList();
-        var known = (await db.WorkItems.Where(w => keys.Contains(w.Key)).Select(w => w.Process + "|" + w.Key + "|" + w.Version).ToListAsync(ct)).ToHashSet();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A few hundred keys a query: EF Core sends a list as one parameter per value, and SQLite looks each parameter up
+        // by name in a list, so one query for a whole estate's keys (a first sync's price lists) took minutes to prepare.
+        foreach (var keys in changes.Select(c => c.Key).Distinct().Chunk(KeysPerQuery))
+        {
+            known.UnionWith(await db.WorkItems.Where(w => keys.Contains(w.Key)).Select(w => w.Process + "|" + w.Key + "|" + w.Version).ToListAsync(ct));
+            foreach (var a in await db.AppliedVersions.Where(a => keys.Contains(a.Key)).ToListAsync(ct))
+            {
+                applied[a.Process + "|" + a.Key] = a.Version;
+            }
+        }
         known.UnionWith(db.WorkItems.Local.Select(w => w.Process + "|" + w.Key + "|" + w.Version));
-        var applied = (await db.AppliedVersions.Where(a => keys.Contains(a.Key)).ToListAsync(ct)).ToDictionary(a => a.Process + "|" + a.Key, a => a.Version);
 
         var added = 0;
         foreach (var change in changes)
