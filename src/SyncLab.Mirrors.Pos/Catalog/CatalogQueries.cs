@@ -58,7 +58,6 @@ public static class CatalogQueries
         return null;
     }
 
-    /// <summary>Cuts the candidates down in the store (by upper-case SKU or search text) before the exact predicates run.</summary>
     /// <summary>The SKU keys an exact or set query on <c>sku</c> names (null for any other query): what a lookup by SKU can answer.</summary>
     public static IReadOnlyList<string>? SkuKeys(CatalogQuery? query) => query switch
     {
@@ -67,6 +66,7 @@ public static class CatalogQueries
         _ => null,
     };
 
+    /// <summary>Cuts the candidates down in the store (by upper-case SKU or search text) before the exact predicates run.</summary>
     public static IQueryable<PosCatalogEntry> Narrow(IQueryable<PosCatalogEntry> catalog, CatalogQuery? query)
     {
         if (query?.ExactQuery is { AttributeName: "sku", AttributeValue: { } sku })
