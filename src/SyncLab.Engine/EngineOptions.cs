@@ -96,6 +96,13 @@ public sealed record EngineOptions
     /// </summary>
     public bool StorefrontPacing { get; init; } = true;
 
+    /// <summary>
+    /// Request limits the ERP and the warehouse are paced to (<c>Connectors/RequestPacer</c>): a request waits for a place in
+    /// the vendor's window instead of bouncing off it with 429. None by default (<see cref="Connectors.VendorLimits.None"/>):
+    /// a live engine sets the vendors' figures (<see cref="Connectors.VendorLimits.Documented"/>, or the tenant's own).
+    /// </summary>
+    public Connectors.VendorLimits Limits { get; init; } = Connectors.VendorLimits.None;
+
     public EngineStore Store { get; init; } = EngineStore.Sqlite("synclab-engine.db");
 
     /// <summary>

@@ -38,6 +38,8 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
         // One bucket per shop, shared by every caller (the typed client above is made anew for each).
         services.AddEngineCache<ShopifyCostPacer>();
+        // One request window per vendor, likewise (EngineOptions.Limits).
+        services.AddEngineCache<Connectors.VendorPacers>();
         services.AddEngineCache<VariantLookahead>();
         services.AddEngineCache<StorefrontCatalog>();
         services.AddEngineCache<Webhooks.WebhookLog>();
