@@ -43,7 +43,7 @@ public static class EngineBenchmark
             {
                 foreach (var pacing in options.CompareUnpaced ? new[] { false, true } : [true])
                 {
-                    var name = pacing ? "order burst at the limits, pacers on" : "order burst at the limits, pacers off";
+                    var name = pacing ? "order burst at the limits, ERP and warehouse pacers on" : "order burst at the limits, ERP and warehouse pacers off";
                     progress.WriteLine(Text($"bench: {name}: {options.LimitedOrders:N0} web orders on {options.LimitedSkus:N0} SKUs, real time..."));
                     limitBursts.Add(await LimitsBurst.RunAsync(name, options, pacing, progress, ct));
                 }
