@@ -78,15 +78,19 @@ public sealed class AtsProcess(
             {
                 continue;
             }
+            if (quantities.Committed > 0 && warehouse is not null && allocations is null)
+            {
+                // Allocations before levels: a web order the warehouse allocates between the two reads is then counted
+                // twice (out of available, and still a reservation) — one poll of under-offering — never not at all,
+                // which would offer the same units twice (levels read before it, allocations after).
+                allocations = await warehouse.WebAllocationsAsync(ct);
+                levels = null;
+            }
             if (levels is null)
             {
                 levels = warehouse is null ? [] : await warehouse.LevelsAsync(sku, ct);
                 warehouseNames = warehouse is null ? warehouseNames : await lookups.InventoryWarehousesAsync(warehouse, ct);
                 safety = config.SafetyStock.For(sku, warehouse is null ? null : await lookups.CategoryAsync(warehouse, sku, ct));
-            }
-            if (quantities.Committed > 0 && warehouse is not null)
-            {
-                allocations ??= await warehouse.WebAllocationsAsync(ct);
             }
             var warehouses = Warehouses(settings, mapping, sku, levels, warehouseNames, allocations ?? []);
             var stores = await StoresAsync(sku, mapping, ct);

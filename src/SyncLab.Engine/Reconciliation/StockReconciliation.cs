@@ -68,16 +68,23 @@ public sealed class StockReconciliation(
     private async Task CompareStorefrontAsync(Run run, IReadOnlyList<ListedVariant> webListing, CancellationToken ct)
     {
         var webLocation = await catalog.WebLocationIdAsync(ct);
+        var listings = new List<(StockLocation Mapping, IReadOnlyList<ListedVariant> Listing)>();
+        foreach (var mapping in run.Config.Locations)
+        {
+            var locationId = mapping.StorefrontLocation is null ? webLocation : await lookups.StorefrontLocationIdAsync(shop, mapping.StorefrontLocation, ct);
+            listings.Add((mapping, locationId == webLocation ? webListing : await StorefrontListing.ReadAllAsync(shop, locationId, ct)));
+        }
+        // Web allocations before levels, as the process reads them: an order allocated in between is counted twice
+        // (under-offered, for a moment), never not at all.
+        IReadOnlyList<ShipStationAllocation> allocations = warehouse is not null && listings.Any(l => l.Listing.Any(v => v.Committed > 0)) ? await warehouse.WebAllocationsAsync(ct) : [];
+        var allocationsBySku = allocations.GroupBy(a => a.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<ShipStationAllocation>)[.. g], StringComparer.Ordinal);
         var levels = warehouse is null ? [] : await warehouse.LevelsAsync(null, ct);
         var names = warehouse is null ? new Dictionary<string, string>() : await lookups.InventoryWarehousesAsync(warehouse, ct);
         var levelsBySku = levels.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<ShipStationLevel>)[.. g], StringComparer.Ordinal);
         var (storeIds, counts) = await StoreCountsAsync(run.Config.Locations.SelectMany(l => l.Stores), ct);
-        IReadOnlyList<ShipStationAllocation>? allocations = null;
         var suspects = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var mapping in run.Config.Locations)
+        foreach (var (mapping, listing) in listings)
         {
-            var locationId = mapping.StorefrontLocation is null ? webLocation : await lookups.StorefrontLocationIdAsync(shop, mapping.StorefrontLocation, ct);
-            var listing = locationId == webLocation ? webListing : await StorefrontListing.ReadAllAsync(shop, locationId, ct);
             var offered = mapping.Stores.Select(s => storeIds.GetValueOrDefault(s)).ToList();
             if (offered.Contains(null))
             {
@@ -93,12 +100,8 @@ public sealed class StockReconciliation(
                 {
                     continue;
                 }
-                if (listed.Committed > 0 && warehouse is not null)
-                {
-                    allocations ??= await warehouse.WebAllocationsAsync(ct);
-                }
                 var safety = run.Config.SafetyStock.For(sku, warehouse is not null && run.Config.SafetyStock.ByCategory.Count > 0 ? await lookups.CategoryAsync(warehouse, sku, ct) : null);
-                var warehouses = AtsProcess.Warehouses(settings, mapping, sku, levelsBySku.GetValueOrDefault(sku) ?? [], names, allocations ?? []);
+                var warehouses = AtsProcess.Warehouses(settings, mapping, sku, levelsBySku.GetValueOrDefault(sku) ?? [], names, allocationsBySku.GetValueOrDefault(sku) ?? []);
                 var planned = AtsPlan.AvailableToSell(new AtsInputs(warehouses, stores, safety, listed.Committed));
                 run.Checked++;
                 run.Web.TryAdd(sku, planned);
