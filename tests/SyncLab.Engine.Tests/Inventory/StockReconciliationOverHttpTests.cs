@@ -76,6 +76,27 @@ public sealed class StockReconciliationOverHttpTests
     }
 
     [Fact]
+    public async Task with_erp_stock_a_store_selling_web_stock_is_put_back_to_the_erp_number_by_the_inventory_process()
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient();
+        await OkAsync(http.PutAsJsonAsync(new Uri(host.Addresses["engine"], "engine/inventory/settings"), new { source = "erp", storesSellingWebStock = new[] { Selling } }));
+        await OkAsync(http.PutAsJsonAsync(new Uri(host.Addresses["engine"], "engine/schedules/reconciliation"), new { cron = "0 3 * * *", timeZone = "America/Chicago" }));
+        var sku = (await TillSkusAsync(http, host))[0];
+        await StagingOffice.SetErpStockAsync(http, host, sku, 12);
+        host.Clock.Advance(host.Options.PollInterval);
+        await QuiescentAsync(http, host);
+        Assert.Equal(12, await StoreCountAsync(http, host, Selling, sku));
+        await SetStoreCountAsync(http, host, Selling, sku, 3);
+
+        await ReconcileTonightAsync(http, host);
+
+        Assert.Equal(12, await StoreCountAsync(http, host, Selling, sku));
+        var finding = Assert.Single(await StockFindingsAsync(http, host), f => (string)f["sku"]! == sku);
+        Assert.Equal(("pos-stock", "3", "12", Selling, true, "inventory"), View(finding));
+    }
+
+    [Fact]
     public async Task a_quiet_night_reports_no_stock_drift_and_writes_no_stock_anywhere()
     {
         await using var host = await StartFromWarehouseAndStoresAsync();
@@ -101,6 +122,24 @@ public sealed class StockReconciliationOverHttpTests
     /// </summary>
     private static async Task<StagingHost> StartFromWarehouseAndStoresAsync()
     {
+        var host = await StartAsync();
+        using var http = new HttpClient();
+        await OkAsync(http.PutAsJsonAsync(new Uri(host.Addresses["engine"], "engine/inventory/settings"), new
+        {
+            source = "wms+pos",
+            locations = new[] { new { storefrontLocation = (string?)null, warehouses = Array.Empty<string>(), stores = new[] { Offered } } },
+            safetyStock = new { @default = 1 },
+            storesSellingWebStock = new[] { Selling },
+        }));
+        host.Clock.Advance(host.Options.PollInterval);
+        await QuiescentAsync(http, host);
+        await OkAsync(http.PutAsJsonAsync(new Uri(host.Addresses["engine"], "engine/schedules/reconciliation"), new { cron = "0 3 * * *", timeZone = "America/Chicago" }));
+        return host;
+    }
+
+    /// <summary>A small staging, synced, its clock frozen at 09:00 in Chicago.</summary>
+    private static async Task<StagingHost> StartAsync()
+    {
         var host = await StagingHost.StartAsync(new StagingOptions
         {
             Seed = 42,
@@ -112,16 +151,6 @@ public sealed class StockReconciliationOverHttpTests
         });
         using var http = new HttpClient();
         await QuiescentAsync(http, host);
-        await OkAsync(http.PutAsJsonAsync(new Uri(host.Addresses["engine"], "engine/inventory/settings"), new
-        {
-            source = "wms+pos",
-            locations = new[] { new { storefrontLocation = (string?)null, warehouses = Array.Empty<string>(), stores = new[] { Offered } } },
-            safetyStock = new { @default = 1 },
-            storesSellingWebStock = new[] { Selling },
-        }));
-        host.Clock.Advance(host.Options.PollInterval);
-        await QuiescentAsync(http, host);
-        await OkAsync(http.PutAsJsonAsync(new Uri(host.Addresses["engine"], "engine/schedules/reconciliation"), new { cron = "0 3 * * *", timeZone = "America/Chicago" }));
         return host;
     }
 
