@@ -73,6 +73,25 @@ public sealed class LostAnswerOverHttpTests
         Assert.Empty(await DeadLettersAsync(s));
     }
 
+    [Fact]
+    public async Task a_warehouse_that_never_answers_is_given_up_on_per_call_and_the_shipment_made_once_when_it_answers_again()
+    {
+        await using var s = await BackFlowStaging.StartAsync(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(500) });
+        var order = await s.PlaceOrderAsync("hung@example.com", (s.StockedWebSku(1), 1));
+        await s.AddFaultAsync("warehouse", new { id = "wms-hangs", kind = "hang", method = "POST", path = "/v2/shipments" });
+
+        await UntilAsync(s, async () => await AppliedAsync(s, "warehouse", "wms-hangs") >= 2);
+        await s.ClearFaultsAsync("warehouse");
+        await UntilAsync(s, async () => (await s.ShipmentsAsync(BackFlowStaging.External(order))).Count > 0);
+
+        Assert.Single(await s.ShipmentsAsync(BackFlowStaging.External(order)));
+        Assert.Single(await s.ErpAsync("salesOrders", $"externalDocumentNumber eq '{BackFlowStaging.External(order)}'"));
+        Assert.Empty(await DeadLettersAsync(s));
+        // The engine kept serving while its calls hung: its API answers, and nothing is left to do now.
+        var status = (await s.Http.GetFromJsonAsync<JsonObject>(new Uri(s.Host.Addresses["engine"], "engine/status")))!;
+        Assert.True((bool)status["quiescent"]!);
+    }
+
     /// <summary>Polls, and lets the engine's retry backoff pass on the business clock, until the condition holds.</summary>
     private static async Task UntilAsync(BackFlowStaging s, Func<Task<bool>> done)
     {
