@@ -17,7 +17,7 @@ internal sealed class BackFlowStaging : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<BackFlowStaging> StartAsync()
+    public static async Task<BackFlowStaging> StartAsync(Func<EngineOptions, EngineOptions>? configureEngine = null)
     {
         var host = await StagingHost.StartAsync(new StagingOptions
         {
@@ -27,6 +27,7 @@ internal sealed class BackFlowStaging : IAsyncDisposable
             ClockStart = Epoch,
             ClockRate = 0,
             ForeignServices = new ForeignServicesOptions { Enabled = false },
+            ConfigureEngine = configureEngine,
         });
         var staging = new BackFlowStaging(host);
         await staging.QuiescentAsync();
