@@ -17,9 +17,10 @@ internal sealed class BackFlowStaging : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<BackFlowStaging> StartAsync()
+    /// <summary>A small staging, its clock frozen; <paramref name="configure"/> may change its options (the poll interval, the engine's).</summary>
+    public static async Task<BackFlowStaging> StartAsync(Func<StagingOptions, StagingOptions>? configure = null)
     {
-        var host = await StagingHost.StartAsync(new StagingOptions
+        var options = new StagingOptions
         {
             Seed = 42,
             Skus = 20,
@@ -27,7 +28,8 @@ internal sealed class BackFlowStaging : IAsyncDisposable
             ClockStart = Epoch,
             ClockRate = 0,
             ForeignServices = new ForeignServicesOptions { Enabled = false },
-        });
+        };
+        var host = await StagingHost.StartAsync(configure?.Invoke(options) ?? options);
         var staging = new BackFlowStaging(host);
         await staging.QuiescentAsync();
         return staging;
