@@ -28,7 +28,8 @@ internal sealed class WebhookProbe : IDisposable
         {
             ShouldListenTo = s => s.Name == EngineTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStarted = a =>
+            // Stopped, not started: the engine tags a poll after it starts it.
+            ActivityStopped = a =>
             {
                 if (a.OperationName == "synclab.engine.poll" && (string?)a.GetTagItem(EngineTelemetry.InstanceTag) == instance && (string?)a.GetTagItem("synclab.source") == _source)
                 {
