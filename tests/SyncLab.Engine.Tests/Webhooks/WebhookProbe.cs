@@ -87,6 +87,16 @@ internal sealed class WebhookProbe : IDisposable
         }
     }
 
+    /// <summary>"Sync now" (the engine's API), then quiescence: brings what is waiting without moving the clock.</summary>
+    public async Task SyncNowAsync()
+    {
+        using (var response = await Staging.Http.PostAsync(new Uri(Staging.Host.Addresses["engine"], "engine/sync"), null))
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+        await Staging.QuiescentAsync();
+    }
+
     public async Task ChaosAsync(string mirror, object settings)
     {
         using var response = await Staging.Http.PutAsJsonAsync(new Uri(Staging.Host.Addresses[mirror], "_synclab/webhook-chaos"), settings);
