@@ -150,6 +150,7 @@ public sealed class StagingHost : IAsyncDisposable
             PollInterval = Options.PollInterval,
             MerchantTimeZone = Estate.Options.TimeZone,
             Catalog = Options.Mapping ?? DefaultMapping,
+            Webhooks = new SyncLab.Engine.Webhooks.WebhookOptions { SubscribeListeningAddress = Options.EngineWebhooks },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
         engineOptions = Options.ConfigureEngine?.Invoke(engineOptions) ?? engineOptions;

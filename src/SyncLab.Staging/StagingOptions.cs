@@ -53,6 +53,13 @@ public sealed record StagingOptions
     /// <summary>The ERP mirror's request limit (e.g. <see cref="SyncLab.Mirrors.Erp.ErpRateLimit.BusinessCentralOnline"/>); null, the default, is unthrottled.</summary>
     public SyncLab.Mirrors.Erp.ErpRateLimit? ErpRateLimit { get; init; }
 
+    /// <summary>
+    /// True (<c>synclab up --webhooks</c>): the engine subscribes to the ERP's, the POS's and the warehouse's webhooks at the
+    /// address it listens on when it starts, and keeps them alive. False (the default): it polls only, unless asked to
+    /// subscribe (<c>PUT /engine/webhooks/{vendor}/subscriptions</c>).
+    /// </summary>
+    public bool EngineWebhooks { get; init; }
+
     /// <summary>Changes to the engine's options after the staging has filled them in (benchmarks: parallelism, pacing); null keeps them.</summary>
     public Func<SyncLab.Engine.EngineOptions, SyncLab.Engine.EngineOptions>? ConfigureEngine { get; init; }
 

@@ -22,6 +22,8 @@ internal sealed record EngineConfig
 
     public PosConfig? Pos { get; init; }
 
+    public WebhooksConfig? Webhooks { get; init; }
+
     public string MerchantTimeZone { get; init; } = "UTC";
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
@@ -42,6 +44,9 @@ internal sealed record EngineConfig
     internal sealed record WarehouseConfig(Uri BaseUrl, string ApiKey, string? Name = null);
 
     internal sealed record PosConfig(Uri BaseUrl, string AccessToken);
+
+    /// <summary>Webhooks from the ERP, the POS and the warehouse (docs/engine.md "Webhooks"); none: polling only.</summary>
+    internal sealed record WebhooksConfig(Uri? CallbackBaseUrl = null, string? BusinessCentralClientState = null, string? SquareSignatureKey = null, Uri? ShipStationJwksUrl = null);
 
     /// <summary>Exactly one: a SQLite file (one node) or a PostgreSQL connection string.</summary>
     internal sealed record StoreConfig(string? Sqlite = null, string? Postgres = null);
@@ -122,6 +127,13 @@ internal sealed record EngineConfig
             StorefrontApiVersion = Storefront.ApiVersion ?? defaults.StorefrontApiVersion,
             StorefrontLocation = Storefront.Location,
             StorefrontWebhookSecret = Storefront.WebhookSecret ?? defaults.StorefrontWebhookSecret,
+            Webhooks = Webhooks is not { } w ? defaults.Webhooks : defaults.Webhooks with
+            {
+                CallbackBaseUrl = w.CallbackBaseUrl,
+                BusinessCentralClientState = w.BusinessCentralClientState ?? defaults.Webhooks.BusinessCentralClientState,
+                SquareSignatureKey = w.SquareSignatureKey,
+                ShipStationJwksUrl = w.ShipStationJwksUrl,
+            },
             WarehouseBaseUrl = Warehouse?.BaseUrl,
             WarehouseApiKey = Warehouse?.ApiKey ?? defaults.WarehouseApiKey,
             Warehouse = Warehouse?.Name,

@@ -25,8 +25,13 @@ internal static class UpCommand
             Description = "The estate's mapping file (YAML, docs/engine.md \"The mapping file\"); default: the seeded estate's, fixtures/mappings/default-estate.yaml",
         };
 
+        var webhooks = new Option<bool>("--webhooks")
+        {
+            Description = "The engine subscribes to the ERP's, the POS's and the warehouse's webhooks at its own address when it starts (docs/engine.md \"Webhooks\"); default: polling only",
+        };
+
         var command = new Command("up", "Start the mirrors, the engine and a seeded estate (embedded defaults: no server needed)");
-        common.AddTo(command, port, mapping);
+        common.AddTo(command, port, mapping, webhooks);
         command.SetAction(async (result, ct) =>
         {
             if (common.ReadStore(result, "up") is not { } store)
@@ -60,6 +65,7 @@ internal static class UpCommand
                 MirrorStore = store,
                 EnginePostgres = store.Kind == StoreKind.Postgres ? store.ConnectionString : null,
                 Mapping = rules,
+                EngineWebhooks = result.GetValue(webhooks),
             };
             return await RunAsync(options, ct);
         });

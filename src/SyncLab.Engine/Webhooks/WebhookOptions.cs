@@ -13,6 +13,12 @@ public sealed record WebhookOptions
     /// </summary>
     public Uri? CallbackBaseUrl { get; init; }
 
+    /// <summary>
+    /// Without <see cref="CallbackBaseUrl"/>: subscribe at start with the address the engine listens on (a staging, where
+    /// the vendors are mirrors on the same machine; <c>0.0.0.0</c> becomes <c>127.0.0.1</c>).
+    /// </summary>
+    public bool SubscribeListeningAddress { get; init; }
+
     /// <summary>The <c>clientState</c> the engine gives Business Central subscriptions; a notification without it is refused (401).</summary>
     public string BusinessCentralClientState { get; init; } = "synclab-bc-client-state";
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SyncLab.Engine.Connectors;
@@ -24,7 +26,8 @@ public sealed record VendorSubscriptions(string Vendor, string CallbackUrl, IRea
 /// </summary>
 public sealed partial class WebhookSubscriber(
     EngineOptions options, BusinessCentralClient erp, TimeProvider clock, ILogger<WebhookSubscriber> log,
-    SquareClient? pos = null, ShipStationClient? warehouse = null, IHostApplicationLifetime? lifetime = null) : IEngineCache, IDisposable
+    SquareClient? pos = null, ShipStationClient? warehouse = null, IHostApplicationLifetime? lifetime = null, IServer? server = null)
+    : IEngineCache, IDisposable
 {
     public const string BusinessCentral = "businesscentral";
     public const string Square = "square";
@@ -96,19 +99,17 @@ public sealed partial class WebhookSubscriber(
     /// </summary>
     public async Task CheckIfDueAsync(CancellationToken ct)
     {
-        ConfigureOnce();
-        if (_bases.IsEmpty || clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _nextCheckTicks))
+        if (clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _nextCheckTicks))
         {
             return;
         }
-        if (lifetime is not null && !lifetime.ApplicationStarted.IsCancellationRequested)
+        if (!_configured)
         {
-            // Business Central calls the engine back before it answers a subscription: the engine must be listening.
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            {
-                await started.Task.WaitAsync(ct);
-            }
+            await ConfigureAsync(ct);
+        }
+        if (_bases.IsEmpty)
+        {
+            return;
         }
         await _gate.WaitAsync(ct);
         try
@@ -137,20 +138,44 @@ public sealed partial class WebhookSubscriber(
         _configured = false;
     }
 
-    private void ConfigureOnce()
+    /// <summary>The first check: the configured address, or the one the engine listens on, for every vendor it talks to.</summary>
+    private async Task ConfigureAsync(CancellationToken ct)
     {
-        if (_configured)
+        if (options.Webhooks.CallbackBaseUrl is not null || options.Webhooks.SubscribeListeningAddress)
         {
-            return;
-        }
-        _configured = true;
-        if (options.Webhooks.CallbackBaseUrl is { } configured)
-        {
-            foreach (var vendor in Vendors)
+            if (lifetime is not null && !lifetime.ApplicationStarted.IsCancellationRequested)
             {
-                _bases.TryAdd(vendor, configured);
+                // Business Central calls the engine back before it answers a subscription: the engine must be listening.
+                var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+                {
+                    await started.Task.WaitAsync(ct);
+                }
+            }
+            if ((options.Webhooks.CallbackBaseUrl ?? ListeningAddress()) is { } address)
+            {
+                foreach (var vendor in Vendors)
+                {
+                    _bases.TryAdd(vendor, address);
+                }
             }
         }
+        _configured = true;
+    }
+
+    private Uri? ListeningAddress()
+    {
+        var listening = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (listening is null || !Uri.TryCreate(listening, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        var builder = new UriBuilder(uri) { Path = "/" };
+        if (builder.Host is "0.0.0.0" or "[::]" or "+" or "*")
+        {
+            builder.Host = "127.0.0.1";
+        }
+        return builder.Uri;
     }
 
     private async Task<VendorSubscriptions> EnsureAsync(string vendor, Uri baseUri, CancellationToken ct)

@@ -46,9 +46,9 @@ internal sealed class WebhookProbe : IDisposable
     public int Polls => Volatile.Read(ref _polls);
 
     /// <summary>A quiescent staging polled only every <see cref="PollInterval"/>, counting the polls of <paramref name="source"/>.</summary>
-    public static async Task<WebhookProbe> StartAsync(string source, Func<EngineOptions, EngineOptions>? engine = null)
+    public static async Task<WebhookProbe> StartAsync(string source, bool subscribeAtStart = false)
     {
-        var staging = await BackFlowStaging.StartAsync(o => o with { PollInterval = PollInterval, ConfigureEngine = engine });
+        var staging = await BackFlowStaging.StartAsync(o => o with { PollInterval = PollInterval, EngineWebhooks = subscribeAtStart });
         return new WebhookProbe(staging, source);
     }
 
