@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SyncLab.Engine.Pipeline;
@@ -34,16 +33,7 @@ public static class ShipStationWebhooks
         {
             return WebhookReceiver.Refused(log, Vendor, now, refusal);
         }
-        using var json = WebhookReceiver.TryParse(body);
-        if (json?.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return WebhookReceiver.Unreadable(Vendor, "an event is a JSON object with resource_url and resource_type.");
-        }
-        var type = WebhookReceiver.Text(json.RootElement, "resource_type");
-        if (WebhookReceiver.Record(log, Vendor, type, Convert.ToHexStringLower(SHA256.HashData(body)), type == TrackResourceType, now))
-        {
-            engine.SyncNow();
-        }
-        return TypedResults.Ok();
+        return WebhookReceiver.Event(
+            body, Vendor, e => (WebhookReceiver.Text(e, "resource_type"), Convert.ToHexStringLower(SHA256.HashData(body))), t => t == TrackResourceType, engine, log, now);
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,17 +32,8 @@ public static class SquareWebhooks
         {
             return WebhookReceiver.Refused(log, Vendor, now, $"{SignatureHeader} is not the HMAC of the notification URL and body with a signature key of the engine's subscriptions.");
         }
-        using var json = WebhookReceiver.TryParse(body);
-        if (json?.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return WebhookReceiver.Unreadable(Vendor, "an event is a JSON object with event_id and type.");
-        }
-        var type = WebhookReceiver.Text(json.RootElement, "type");
-        if (WebhookReceiver.Record(log, Vendor, type, WebhookReceiver.Text(json.RootElement, "event_id"), WebhookSubscriber.SquareEvents.Contains(type), now))
-        {
-            engine.SyncNow();
-        }
-        return TypedResults.Ok();
+        return WebhookReceiver.Event(
+            body, Vendor, e => (WebhookReceiver.Text(e, "type"), WebhookReceiver.Text(e, "event_id")), WebhookSubscriber.SquareEvents.Contains, engine, log, now);
     }
 
     public static bool SignedBy(byte[] body, string signature, IEnumerable<string> notificationUrls, IEnumerable<string> keys)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SyncLab.Engine.Pipeline;
 
 namespace SyncLab.Engine.Webhooks;
 
@@ -28,6 +29,26 @@ internal static class WebhookReceiver
             return false;
         }
         return log.FirstTime(new WebhookReceipt(vendor, topic, id, "poll", now));
+    }
+
+    /// <summary>
+    /// A checked delivery whose body is one JSON event (Square's, ShipStation's): its topic and delivery id as the vendor
+    /// gives them; a topic the engine acts on, not seen before, makes it poll now. 400 when the body is not a JSON object.
+    /// </summary>
+    public static Results<Ok, ProblemHttpResult> Event(
+        byte[] body, string vendor, Func<JsonElement, (string Topic, string? Id)> read, Func<string, bool> actsOn, SyncEngine engine, WebhookLog log, DateTimeOffset now)
+    {
+        using var json = TryParse(body);
+        if (json?.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return Unreadable(vendor, "an event is a JSON object.");
+        }
+        var (topic, id) = read(json.RootElement);
+        if (Record(log, vendor, topic, id, actsOn(topic), now))
+        {
+            engine.SyncNow();
+        }
+        return TypedResults.Ok();
     }
 
     /// <summary>A delivery whose signature or secret is wrong: logged as refused, answered 401 problem+json, nothing done.</summary>
