@@ -42,6 +42,9 @@ public sealed partial class WebhookSubscriber(
     /// <summary>ShipStation's tracking event, fired when a label is bought (status NY) and at every scan.</summary>
     public const string ShipStationEvent = "track";
 
+    /// <summary>A vendor that could not be reached is looked at again this much later (business time), not at every poll.</summary>
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(5);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, Uri> _bases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, VendorSubscriptions> _last = new(StringComparer.Ordinal);
@@ -84,8 +87,13 @@ public sealed partial class WebhookSubscriber(
         await _gate.WaitAsync(ct);
         try
         {
-            _bases[vendor] = baseUri;
-            return await EnsureAsync(vendor, baseUri, ct);
+            var result = await EnsureAsync(vendor, baseUri, ct);
+            if (result.Error is null)
+            {
+                // Kept alive only once it worked: an address the vendor cannot reach is not tried again at every check.
+                _bases[vendor] = baseUri;
+            }
+            return result;
         }
         finally
         {
@@ -95,7 +103,7 @@ public sealed partial class WebhookSubscriber(
 
     /// <summary>
     /// Looks at every subscription the engine keeps when the check is due (the first time, and every
-    /// <see cref="WebhookOptions.SubscriptionCheck"/>); a vendor that failed is looked at again at the next poll.
+    /// <see cref="WebhookOptions.SubscriptionCheck"/>); after a vendor failed, again <see cref="RetryAfterFailure"/> later.
     /// </summary>
     public async Task CheckIfDueAsync(CancellationToken ct)
     {
@@ -119,7 +127,7 @@ public sealed partial class WebhookSubscriber(
             {
                 failed |= (await EnsureAsync(vendor, baseUri, ct)).Error is not null;
             }
-            Interlocked.Exchange(ref _nextCheckTicks, failed ? 0 : (clock.GetUtcNow() + options.Webhooks.SubscriptionCheck).UtcTicks);
+            Interlocked.Exchange(ref _nextCheckTicks, (clock.GetUtcNow() + (failed ? RetryAfterFailure : options.Webhooks.SubscriptionCheck)).UtcTicks);
         }
         finally
         {
@@ -290,6 +298,6 @@ public sealed partial class WebhookSubscriber(
         _ => "pointed",
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook subscriptions at {Vendor} could not be checked (tried again at the next poll): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook subscriptions at {Vendor} could not be checked (tried again in 5 minutes of business time): {Reason}")]
     private static partial void LogSubscriptionFailed(ILogger logger, string vendor, string reason);
 }

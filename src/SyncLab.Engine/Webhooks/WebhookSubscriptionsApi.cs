@@ -54,12 +54,14 @@ public static class WebhookSubscriptionsApi
     /// <summary>The engine's public address from a subscriptions request: <c>{"address": "https://…/"}</c>, else the one the request came to.</summary>
     internal static async Task<(Uri? Address, ValidationProblem? Invalid)> AddressAsync(HttpRequest request, CancellationToken ct)
     {
+        // Read whatever came, sized or chunked (a client streaming JSON sends no Content-Length); nothing means no body.
+        var text = await new StreamReader(request.Body).ReadToEndAsync(ct);
         SubscriptionsBody? body = null;
-        if (request.ContentLength is > 0)
+        if (!string.IsNullOrWhiteSpace(text))
         {
             try
             {
-                body = await JsonSerializer.DeserializeAsync<SubscriptionsBody>(request.Body, JsonSerializerOptions.Web, ct);
+                body = JsonSerializer.Deserialize<SubscriptionsBody>(text, JsonSerializerOptions.Web);
             }
             catch (JsonException e)
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using SyncLab.Engine.Capture;
@@ -146,6 +147,27 @@ public sealed class ErpWebhooksOverHttpTests
         await probe.ReceivedAsync(Vendor, "poll", 1);
         await probe.Staging.QuiescentAsync();
         Assert.Equal(price + 1, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+    }
+
+    [Fact]
+    public async Task an_address_the_erp_cannot_hand_shake_with_is_a_502_a_bad_one_a_400_and_an_unknown_vendor_a_404()
+    {
+        using var probe = await WebhookProbe.StartAsync(ErpItemCapture.Source);
+        var (host, http) = (probe.Staging.Host, probe.Staging.Http);
+        async Task<(HttpStatusCode, string?)> PutAsync(string vendor, object body)
+        {
+            using var response = await http.PutAsJsonAsync(new Uri(host.Addresses["engine"], $"engine/webhooks/{vendor}/subscriptions"), body);
+            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType);
+        }
+
+        // Nothing listens there: BC's handshake fails and it refuses the subscription.
+        Assert.Equal((HttpStatusCode.BadGateway, "application/problem+json"), await PutAsync(Vendor, new { address = "http://127.0.0.1:9/" }));
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), await PutAsync(Vendor, new { address = "ftp://example.com/" }));
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), await PutAsync("netsuite", new { }));
+        var page = await StagingHttp.ErpAsync(http, host.Addresses["erp"], "api/v2.0/subscriptions");
+        Assert.Empty(page!["value"]!.AsArray());
+        var view = (await StagingHttp.GetAsync(http, new Uri(host.Addresses["engine"], "engine/webhooks/subscriptions")))!.AsArray().Single()!;
+        Assert.Contains("validation", (string)view["error"]!, StringComparison.OrdinalIgnoreCase);
     }
 
     private static StringContent Notification(string clientState, string entitySet) => new(
