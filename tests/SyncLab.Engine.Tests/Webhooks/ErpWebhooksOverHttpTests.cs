@@ -17,9 +17,6 @@ public sealed class ErpWebhooksOverHttpTests
 {
     private const string Vendor = "businesscentral";
 
-    /// <summary>The ERP mirror's notification delay: BC collects changes for 30 s before it notifies.</summary>
-    private static readonly TimeSpan Collecting = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task a_price_reaches_the_storefront_by_webhook_before_the_next_poll_a_duplicate_polls_once_and_a_lost_one_is_healed_by_polling()
     {
@@ -34,19 +31,13 @@ public sealed class ErpWebhooksOverHttpTests
         var sku = StagingHttp.CleanWebSku(host);
         var price = await StagingHttp.ErpPriceAsync(http, host, sku);
 
-        await StagingOffice.SetErpPriceAsync(http, host, sku, price + 1);
-        host.Clock.Advance(Collecting);
-        await probe.ReceivedAsync(Vendor, "poll", 1);
-        await probe.Staging.QuiescentAsync();
-        probe.NoPollDue();
-        Assert.Equal(price + 1, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+        await probe.ErpPriceArrivesByWebhookAsync(sku, price + 1);
         Assert.Equal(("items/updated", "poll"), (await probe.ReceiptsAsync(Vendor))[0]);
 
         // Every delivery sent twice, back to back: one poll.
         await probe.ChaosAsync("erp", new { duplicateRate = 1.0 });
         var polls = probe.Polls;
-        await StagingOffice.SetErpPriceAsync(http, host, sku, price + 2);
-        host.Clock.Advance(Collecting);
+        await probe.KeyErpPriceAsync(sku, price + 2);
         await probe.ReceivedAsync(Vendor, "duplicate", 1);
         await probe.Staging.QuiescentAsync();
         Assert.Equal(price + 2, await StagingHttp.StorefrontPriceAsync(http, host, sku));
@@ -55,8 +46,7 @@ public sealed class ErpWebhooksOverHttpTests
         // Every delivery lost (BC believes it delivered): the change waits for the next poll, which brings it.
         await probe.ChaosAsync("erp", new { dropRate = 1.0 });
         var mark = await StagingOffice.LedgerMarkAsync(http, host, "erp");
-        await StagingOffice.SetErpPriceAsync(http, host, sku, price + 3);
-        host.Clock.Advance(Collecting);
+        await probe.KeyErpPriceAsync(sku, price + 3);
         await probe.DroppedAsync("erp", mark);
         await probe.Staging.QuiescentAsync();
         Assert.Equal(price + 2, await StagingHttp.StorefrontPriceAsync(http, host, sku));
@@ -141,12 +131,7 @@ public sealed class ErpWebhooksOverHttpTests
         Assert.All(view["subscriptions"]!.AsArray(), s => Assert.Equal("created", (string)s!["action"]!));
 
         var sku = StagingHttp.CleanWebSku(host);
-        var price = await StagingHttp.ErpPriceAsync(http, host, sku);
-        await StagingOffice.SetErpPriceAsync(http, host, sku, price + 1);
-        host.Clock.Advance(Collecting);
-        await probe.ReceivedAsync(Vendor, "poll", 1);
-        await probe.Staging.QuiescentAsync();
-        Assert.Equal(price + 1, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+        await probe.ErpPriceArrivesByWebhookAsync(sku, await StagingHttp.ErpPriceAsync(http, host, sku) + 1);
     }
 
     [Fact]

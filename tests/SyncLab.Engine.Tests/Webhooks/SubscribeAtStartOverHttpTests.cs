@@ -29,13 +29,7 @@ public sealed class SubscribeAtStartOverHttpTests
         Assert.Equal(("track", new Uri(engine, "engine/webhooks/shipstation").ToString()), Assert.Single(warehouse));
 
         var sku = StagingHttp.CleanWebSku(host);
-        var price = await StagingHttp.ErpPriceAsync(http, host, sku);
-        await StagingOffice.SetErpPriceAsync(http, host, sku, price + 1);
-        host.Clock.Advance(TimeSpan.FromSeconds(30));
-        await probe.ReceivedAsync("businesscentral", "poll", 1);
-        await probe.Staging.QuiescentAsync();
-        probe.NoPollDue();
-        Assert.Equal(price + 1, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+        await probe.ErpPriceArrivesByWebhookAsync(sku, await StagingHttp.ErpPriceAsync(http, host, sku) + 1);
     }
 
     private static async Task<List<(string Event, string Url)>> WarehouseWebhooksAsync(WebhookProbe probe)

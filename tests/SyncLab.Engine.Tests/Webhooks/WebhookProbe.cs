@@ -87,6 +87,27 @@ internal sealed class WebhookProbe : IDisposable
         }
     }
 
+    /// <summary>The ERP mirror's notification delay: Business Central collects changes for 30 s before it notifies.</summary>
+    public static readonly TimeSpan ErpCollecting = TimeSpan.FromSeconds(30);
+
+    /// <summary>The office keys a price in the ERP and Business Central's 30 s of collecting pass (the next poll stays far off).</summary>
+    public async Task KeyErpPriceAsync(string sku, decimal price)
+    {
+        await Pipeline.StagingOffice.SetErpPriceAsync(Staging.Http, Staging.Host, sku, price);
+        Staging.Host.Clock.Advance(ErpCollecting);
+    }
+
+    /// <summary>A price keyed in the ERP reaches the storefront through Business Central's webhook, no poll being due.</summary>
+    public async Task ErpPriceArrivesByWebhookAsync(string sku, decimal price)
+    {
+        var acted = (await ReceiptsAsync("businesscentral")).Count(r => r.Outcome == "poll");
+        await KeyErpPriceAsync(sku, price);
+        await ReceivedAsync("businesscentral", "poll", acted + 1);
+        await Staging.QuiescentAsync();
+        NoPollDue();
+        Assert.Equal(price, await Pipeline.StagingHttp.StorefrontPriceAsync(Staging.Http, Staging.Host, sku));
+    }
+
     /// <summary>"Sync now" (the engine's API), then quiescence: brings what is waiting without moving the clock.</summary>
     public async Task SyncNowAsync()
     {
