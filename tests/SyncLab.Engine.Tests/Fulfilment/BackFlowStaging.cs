@@ -17,8 +17,11 @@ internal sealed class BackFlowStaging : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>A small staging, its clock frozen; <paramref name="configure"/> may change its options (the poll interval, the engine's).</summary>
-    public static async Task<BackFlowStaging> StartAsync(Func<StagingOptions, StagingOptions>? configure = null)
+    /// <summary>
+    /// A small staging, its clock frozen; <paramref name="configureEngine"/> may change the engine's options and
+    /// <paramref name="configure"/> the staging's (the poll interval, webhooks at start).
+    /// </summary>
+    public static async Task<BackFlowStaging> StartAsync(Func<EngineOptions, EngineOptions>? configureEngine = null, Func<StagingOptions, StagingOptions>? configure = null)
     {
         var options = new StagingOptions
         {
@@ -28,6 +31,7 @@ internal sealed class BackFlowStaging : IAsyncDisposable
             ClockStart = Epoch,
             ClockRate = 0,
             ForeignServices = new ForeignServicesOptions { Enabled = false },
+            ConfigureEngine = configureEngine,
         };
         var host = await StagingHost.StartAsync(configure?.Invoke(options) ?? options);
         var staging = new BackFlowStaging(host);

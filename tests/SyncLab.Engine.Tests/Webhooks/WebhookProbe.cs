@@ -48,7 +48,7 @@ internal sealed class WebhookProbe : IDisposable
     /// <summary>A quiescent staging polled only every <see cref="PollInterval"/>, counting the polls of <paramref name="source"/>.</summary>
     public static async Task<WebhookProbe> StartAsync(string source, bool subscribeAtStart = false)
     {
-        var staging = await BackFlowStaging.StartAsync(o => o with { PollInterval = PollInterval, EngineWebhooks = subscribeAtStart });
+        var staging = await BackFlowStaging.StartAsync(configure: o => o with { PollInterval = PollInterval, EngineWebhooks = subscribeAtStart });
         return new WebhookProbe(staging, source);
     }
 
