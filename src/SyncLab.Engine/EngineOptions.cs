@@ -74,6 +74,9 @@ public sealed record EngineOptions
     /// <summary>The Shopify app's client secret: the key of the compliance webhooks' X-Shopify-Hmac-Sha256.</summary>
     public string StorefrontWebhookSecret { get; init; } = "synclab-storefront-webhook-secret";
 
+    /// <summary>Webhooks from the ERP, the POS and the warehouse: the engine's public address, their secrets, renewal.</summary>
+    public Webhooks.WebhookOptions Webhooks { get; init; } = new();
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 

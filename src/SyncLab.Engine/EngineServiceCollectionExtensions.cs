@@ -42,7 +42,6 @@ public static class EngineServiceCollectionExtensions
         services.AddEngineCache<Connectors.VendorPacers>();
         services.AddEngineCache<VariantLookahead>();
         services.AddEngineCache<StorefrontCatalog>();
-        services.AddEngineCache<Webhooks.WebhookLog>();
         services.AddTransient<DryRun.DryRunPlanner>();
         services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
@@ -66,6 +65,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSyncEngineInventory(options);
         services.AddSyncEngineScheduling(options);
         services.AddSyncEngineShoppers();
+        Webhooks.WebhooksServiceCollectionExtensions.AddSyncEngineWebhooks(services);
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
         if (options.Distribution is { } distribution)

@@ -158,6 +158,7 @@ public sealed class StagingHost : IAsyncDisposable
                 Erp = Options.ErpRateLimit is { } erp ? new RequestLimit(erp.Requests, erp.Window) : null,
                 Warehouse = Options.WarehouseRateLimit is { } wms ? new RequestLimit(wms.RequestsPerMinute, TimeSpan.FromMinutes(1)) : null,
             },
+            Webhooks = new SyncLab.Engine.Webhooks.WebhookOptions { SubscribeListeningAddress = Options.EngineWebhooks },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
         engineOptions = Options.ConfigureEngine?.Invoke(engineOptions) ?? engineOptions;

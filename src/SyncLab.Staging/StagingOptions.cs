@@ -57,6 +57,13 @@ public sealed record StagingOptions
     public SyncLab.Mirrors.Warehouse.ShipStationRateLimit? WarehouseRateLimit { get; init; }
 
     /// <summary>
+    /// True (<c>synclab up --webhooks</c>): the engine subscribes to the ERP's, the POS's and the warehouse's webhooks at the
+    /// address it listens on when it starts, and keeps them alive. False (the default): it polls only, unless asked to
+    /// subscribe (<c>PUT /engine/webhooks/{vendor}/subscriptions</c>).
+    /// </summary>
+    public bool EngineWebhooks { get; init; }
+
+    /// <summary>
     /// Changes to the engine's options after the staging has filled them in (benchmarks: parallelism, pacing); null keeps them.
     /// The staging paces the engine to the ERP's and the warehouse's mirror limits (<see cref="SyncLab.Engine.EngineOptions.Limits"/>).
     /// </summary>

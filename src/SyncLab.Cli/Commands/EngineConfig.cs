@@ -23,6 +23,8 @@ internal sealed record EngineConfig
 
     public PosConfig? Pos { get; init; }
 
+    public WebhooksConfig? Webhooks { get; init; }
+
     public string MerchantTimeZone { get; init; } = "UTC";
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
@@ -54,6 +56,9 @@ internal sealed record EngineConfig
     internal sealed record LimitsConfig(LimitConfig? Erp = null, LimitConfig? Warehouse = null);
 
     internal sealed record LimitConfig(int? Requests = null, double? WindowSeconds = null);
+
+    /// <summary>Webhooks from the ERP, the POS and the warehouse (docs/engine.md "Webhooks"); none: polling only.</summary>
+    internal sealed record WebhooksConfig(Uri? CallbackBaseUrl = null, string? BusinessCentralClientState = null, string? SquareSignatureKey = null, Uri? ShipStationJwksUrl = null);
 
     /// <summary>Exactly one: a SQLite file (one node) or a PostgreSQL connection string.</summary>
     internal sealed record StoreConfig(string? Sqlite = null, string? Postgres = null);
@@ -139,6 +144,13 @@ internal sealed record EngineConfig
             StorefrontApiVersion = Storefront.ApiVersion ?? defaults.StorefrontApiVersion,
             StorefrontLocation = Storefront.Location,
             StorefrontWebhookSecret = Storefront.WebhookSecret ?? defaults.StorefrontWebhookSecret,
+            Webhooks = Webhooks is not { } w ? defaults.Webhooks : defaults.Webhooks with
+            {
+                CallbackBaseUrl = w.CallbackBaseUrl,
+                BusinessCentralClientState = w.BusinessCentralClientState ?? defaults.Webhooks.BusinessCentralClientState,
+                SquareSignatureKey = w.SquareSignatureKey,
+                ShipStationJwksUrl = w.ShipStationJwksUrl,
+            },
             WarehouseBaseUrl = Warehouse?.BaseUrl,
             WarehouseApiKey = Warehouse?.ApiKey ?? defaults.WarehouseApiKey,
             Warehouse = Warehouse?.Name,

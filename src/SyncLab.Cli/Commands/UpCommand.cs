@@ -30,8 +30,13 @@ internal static class UpCommand
             Description = "Turn on the ERP's and the warehouse's documented request limits in their mirrors (Business Central 6,000 per 5 minutes, ShipStation 200 per minute, on the business clock); the engine is paced to them",
         };
 
+        var webhooks = new Option<bool>("--webhooks")
+        {
+            Description = "The engine subscribes to the ERP's, the POS's and the warehouse's webhooks at its own address when it starts (docs/engine.md \"Webhooks\"); default: polling only",
+        };
+
         var command = new Command("up", "Start the mirrors, the engine and a seeded estate (embedded defaults: no server needed)");
-        common.AddTo(command, port, mapping, limits);
+        common.AddTo(command, port, mapping, webhooks, limits);
         command.SetAction(async (result, ct) =>
         {
             if (common.ReadStore(result, "up") is not { } store)
@@ -67,6 +72,7 @@ internal static class UpCommand
                 Mapping = rules,
                 ErpRateLimit = result.GetValue(limits) ? SyncLab.Mirrors.Erp.ErpRateLimit.BusinessCentralOnline : null,
                 WarehouseRateLimit = result.GetValue(limits) ? SyncLab.Mirrors.Warehouse.ShipStationRateLimit.Production : null,
+                EngineWebhooks = result.GetValue(webhooks),
             };
             return await RunAsync(options, ct);
         });
