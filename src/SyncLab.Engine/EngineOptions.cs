@@ -74,6 +74,9 @@ public sealed record EngineOptions
     /// <summary>The Shopify app's client secret: the key of the compliance webhooks' X-Shopify-Hmac-Sha256.</summary>
     public string StorefrontWebhookSecret { get; init; } = "synclab-storefront-webhook-secret";
 
+    /// <summary>Webhooks from the ERP, the POS and the warehouse: the engine's public address, their secrets, renewal.</summary>
+    public Webhooks.WebhookOptions Webhooks { get; init; } = new();
+
     /// <summary>Units held back from the web on every SKU.</summary>
     public int SafetyStock { get; init; }
 
@@ -95,6 +98,13 @@ public sealed record EngineOptions
     /// once and relies on THROTTLED answers and the queue's backoff alone (kept for comparison: <c>synclab bench engine</c>).
     /// </summary>
     public bool StorefrontPacing { get; init; } = true;
+
+    /// <summary>
+    /// Request limits the ERP and the warehouse are paced to (<c>Connectors/RequestPacer</c>): a request waits for a place in
+    /// the vendor's window instead of bouncing off it with 429. None by default (<see cref="Connectors.VendorLimits.None"/>):
+    /// a live engine sets the vendors' figures (<see cref="Connectors.VendorLimits.Documented"/>, or the tenant's own).
+    /// </summary>
+    public Connectors.VendorLimits Limits { get; init; } = Connectors.VendorLimits.None;
 
     public EngineStore Store { get; init; } = EngineStore.Sqlite("synclab-engine.db");
 

@@ -38,9 +38,10 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);
         // One bucket per shop, shared by every caller (the typed client above is made anew for each).
         services.AddEngineCache<ShopifyCostPacer>();
+        // One request window per vendor, likewise (EngineOptions.Limits).
+        services.AddEngineCache<Connectors.VendorPacers>();
         services.AddEngineCache<VariantLookahead>();
         services.AddEngineCache<StorefrontCatalog>();
-        services.AddEngineCache<Webhooks.WebhookLog>();
         services.AddTransient<DryRun.DryRunPlanner>();
         services.AddSingleton<IChangeSource, ErpItemCapture>();
         services.AddSingleton<IChangeSource, StorefrontOrderCapture>();
@@ -64,6 +65,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSyncEngineInventory(options);
         services.AddSyncEngineScheduling(options);
         services.AddSyncEngineShoppers();
+        Webhooks.WebhooksServiceCollectionExtensions.AddSyncEngineWebhooks(services);
         services.AddMetrics();
         services.AddSingleton<Telemetry.EngineTelemetry>();
         if (options.Distribution is { } distribution)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncLab.Engine;
 using SyncLab.Engine.Api;
+using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Mapping;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Products;
@@ -109,7 +110,8 @@ public sealed class StagingHost : IAsyncDisposable
             var storefront = options.VendorThrottling ? null : new StorefrontMirrorSettings { Throttle = QueryCostLimits.Off };
             await host.StartMirrorAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
             await host.StartMirrorAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
-            await host.StartMirrorAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, logs: logs), ct);
+            var warehouse = options.WarehouseRateLimit is { } wms ? new WarehouseMirrorSettings { RateLimit = wms } : null;
+            await host.StartMirrorAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, warehouse, logs), ct);
             host.StartForeignServices();
             if (options.StartEngine)
             {
@@ -150,6 +152,13 @@ public sealed class StagingHost : IAsyncDisposable
             PollInterval = Options.PollInterval,
             MerchantTimeZone = Estate.Options.TimeZone,
             Catalog = Options.Mapping ?? DefaultMapping,
+            // The engine knows the limits the mirrors enforce, as a live engine is configured with its vendors' figures.
+            Limits = new VendorLimits
+            {
+                Erp = Options.ErpRateLimit is { } erp ? new RequestLimit(erp.Requests, erp.Window) : null,
+                Warehouse = Options.WarehouseRateLimit is { } wms ? new RequestLimit(wms.RequestsPerMinute, TimeSpan.FromMinutes(1)) : null,
+            },
+            Webhooks = new SyncLab.Engine.Webhooks.WebhookOptions { SubscribeListeningAddress = Options.EngineWebhooks },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),
         };
         engineOptions = Options.ConfigureEngine?.Invoke(engineOptions) ?? engineOptions;

@@ -53,7 +53,20 @@ public sealed record StagingOptions
     /// <summary>The ERP mirror's request limit (e.g. <see cref="SyncLab.Mirrors.Erp.ErpRateLimit.BusinessCentralOnline"/>); null, the default, is unthrottled.</summary>
     public SyncLab.Mirrors.Erp.ErpRateLimit? ErpRateLimit { get; init; }
 
-    /// <summary>Changes to the engine's options after the staging has filled them in (benchmarks: parallelism, pacing); null keeps them.</summary>
+    /// <summary>The warehouse mirror's request limit (e.g. <see cref="SyncLab.Mirrors.Warehouse.ShipStationRateLimit.Production"/>); null, the default, is unthrottled.</summary>
+    public SyncLab.Mirrors.Warehouse.ShipStationRateLimit? WarehouseRateLimit { get; init; }
+
+    /// <summary>
+    /// True (<c>synclab up --webhooks</c>): the engine subscribes to the ERP's, the POS's and the warehouse's webhooks at the
+    /// address it listens on when it starts, and keeps them alive. False (the default): it polls only, unless asked to
+    /// subscribe (<c>PUT /engine/webhooks/{vendor}/subscriptions</c>).
+    /// </summary>
+    public bool EngineWebhooks { get; init; }
+
+    /// <summary>
+    /// Changes to the engine's options after the staging has filled them in (benchmarks: parallelism, pacing); null keeps them.
+    /// The staging paces the engine to the ERP's and the warehouse's mirror limits (<see cref="SyncLab.Engine.EngineOptions.Limits"/>).
+    /// </summary>
     public Func<SyncLab.Engine.EngineOptions, SyncLab.Engine.EngineOptions>? ConfigureEngine { get; init; }
 
     /// <summary>

@@ -16,6 +16,8 @@ public sealed class EngineBenchmarkTests
         {
             Skus = 50,
             LimitedSkus = 30,
+            // The order burst at the limits has a test of its own below.
+            LimitedOrders = 0,
             Orders = 20,
             BurstSkus = 100,
             BurstPollInterval = TimeSpan.FromSeconds(1),
@@ -55,6 +57,50 @@ public sealed class EngineBenchmarkTests
         var markdown = report.Render();
         Assert.Contains(full.Summary, markdown, StringComparison.Ordinal);
         Assert.Contains(burst.Summary, markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task an_order_burst_at_the_limits_with_the_pacers_reaches_the_erp_and_the_warehouse_without_a_429()
+    {
+        // The ERP at Business Central's 20 requests/s over a 50-ms window (one request), the warehouse at ShipStation's
+        // 200 a minute: an order's ERP calls follow one another, so nearly every one has to wait for a place.
+        var options = new EngineBenchOptions
+        {
+            LimitedSkus = 30,
+            LimitedOrders = 12,
+            LimitedErpWindow = TimeSpan.FromMilliseconds(50),
+            BurstPollInterval = TimeSpan.FromSeconds(1),
+            Timeout = TimeSpan.FromMinutes(3),
+        };
+
+        var burst = await LimitsBurst.RunAsync("tiny burst", options, pacing: true, TextWriter.Null, CancellationToken.None);
+
+        Assert.True(burst.Finished, burst.Summary);
+        Assert.Equal(12, burst.Placed);
+        Assert.Equal(12, burst.InErp);
+        Assert.Equal(12, burst.InWarehouse);
+        Assert.Equal(new SyncLab.Engine.Connectors.RequestLimit(1, TimeSpan.FromMilliseconds(50)), burst.ErpLimit);
+        // Paced to the limits the mirrors enforce, on the same clock: calls waited, and the vendors never had to refuse one.
+        Assert.True(burst.ErpPaced.Calls > 0 && burst.ErpPaced.Seconds > 0, burst.Summary);
+        Assert.Equal(0, burst.Erp.Throttled);
+        Assert.Equal(0, burst.Warehouse.Throttled);
+        Assert.True(burst.Erp.Total >= 2 * 12, "each order is looked up and created in the ERP");
+        Assert.True(burst.Warehouse.Total >= 2 * 12, "each order is looked up and created as a shipment");
+        Assert.True(burst.Business > TimeSpan.Zero);
+        Assert.Equal(Math.Max(1, burst.Business.TotalSeconds / 0.05), burst.Ceiling(burst.ErpLimit), precision: 6);
+        Assert.Equal(200 * Math.Max(1, burst.Business.TotalSeconds / 60), burst.Ceiling(burst.WarehouseLimit), precision: 6);
+
+        var markdown = new EngineBenchReport(options, Report.MachineInfo.Capture(), [], null, [burst]).Render();
+        Assert.Contains(burst.Summary, markdown, StringComparison.Ordinal);
+        Assert.Contains("| tiny burst | 12 / 12 (12) |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_erp_window_of_the_burst_at_the_limits_keeps_business_centrals_rate()
+    {
+        Assert.Equal(new SyncLab.Mirrors.Erp.ErpRateLimit(300, TimeSpan.FromSeconds(15)), LimitsBurst.ErpLimit(TimeSpan.FromSeconds(15)));
+        Assert.Equal(new SyncLab.Mirrors.Erp.ErpRateLimit(6_000, TimeSpan.FromMinutes(5)), LimitsBurst.ErpLimit(TimeSpan.FromMinutes(5)));
+        Assert.Equal(1, LimitsBurst.ErpLimit(TimeSpan.FromMilliseconds(10)).Requests);
     }
 
     [Fact]

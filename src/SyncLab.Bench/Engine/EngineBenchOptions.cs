@@ -11,6 +11,15 @@ public sealed record EngineBenchOptions
     /// <summary>Items in the estate of the run at the vendors' documented limits (real time: keep it small).</summary>
     public int LimitedSkus { get; init; } = 500;
 
+    /// <summary>Web orders placed at once at the vendors' limits (the limits case, after its syncs; 0: none).</summary>
+    public int LimitedOrders { get; init; } = 200;
+
+    /// <summary>
+    /// The ERP mirror's window in the order burst at the limits, at Business Central's documented rate (20 requests/s):
+    /// 15 s is 300 requests per 15 s, the real 5-minute window scaled down so a short burst outgrows it.
+    /// </summary>
+    public TimeSpan LimitedErpWindow { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Storefront orders placed at once in the burst.</summary>
     public int Orders { get; init; } = 2_000;
 
@@ -28,7 +37,7 @@ public sealed record EngineBenchOptions
     /// <summary>Which cases: full, limits, burst (all when empty).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
-    /// <summary>At realistic limits, run once without the storefront pacer first, to compare.</summary>
+    /// <summary>At realistic limits, run once without the pacers (storefront, ERP, warehouse) first, to compare.</summary>
     public bool CompareUnpaced { get; init; } = true;
 
     public StoreOptions Store { get; init; } = StoreOptions.InMemory;

@@ -54,10 +54,12 @@ public sealed record BurstResult(
         $"order burst: {Placed:N0} orders placed in {Placing.TotalSeconds:F1} s, {AppliedByEngine:N0} in the ERP (checked there: {FoundInErp:N0}) after {Total.TotalSeconds:F1} s = {OrdersPerSecond:F1} orders/s; latency p50 {P50Ms / 1000:F1} s, p95 {P95Ms / 1000:F1} s, p99 {P99Ms / 1000:F1} s, max {MaxMs / 1000:F1} s (poll every {PollInterval.TotalSeconds:F0} s)");
 }
 
-public sealed record EngineBenchReport(EngineBenchOptions Options, MachineInfo Machine, IReadOnlyList<SyncResult> Syncs, BurstResult? Burst)
+public sealed record EngineBenchReport(
+    EngineBenchOptions Options, MachineInfo Machine, IReadOnlyList<SyncResult> Syncs, BurstResult? Burst, IReadOnlyList<LimitsBurstResult>? LimitBursts = null)
 {
     /// <summary>Every case finished and every order placed reached the ERP.</summary>
-    public bool Complete => Syncs.All(s => s.Finished) && (Burst is null || (Burst.AppliedByEngine == Burst.Placed && Burst.FoundInErp == Burst.Placed));
+    public bool Complete => Syncs.All(s => s.Finished) && (Burst is null || (Burst.AppliedByEngine == Burst.Placed && Burst.FoundInErp == Burst.Placed))
+        && (LimitBursts ?? []).All(b => b.Finished);
 
     public string Render()
     {
@@ -80,6 +82,10 @@ public sealed record EngineBenchReport(EngineBenchOptions Options, MachineInfo M
         s.AppendLine("Engine, mirrors and load share the process and its cores. Counts come from the engine's own telemetry (`synclab.engine.vendor.calls`, `…storefront.query_cost`, `…storefront.paced`, `…items.applied`); times are from the engine's first poll to quiescence; where the clock runs (vendor limits), to quiescence with no work waiting for a retry, since quiescence alone comes while retries are scheduled for later.");
         s.AppendLine();
         foreach (var r in Syncs)
+        {
+            s.AppendLine(c, $"- {r.Summary}");
+        }
+        foreach (var r in LimitBursts ?? [])
         {
             s.AppendLine(c, $"- {r.Summary}");
         }
@@ -127,6 +133,8 @@ public sealed record EngineBenchReport(EngineBenchOptions Options, MachineInfo M
             s.AppendLine("% of storefront ceiling: points consumed (`actualQueryCost`) over what the shop allows in the run (a full bucket plus restore rate × business seconds). % of ERP window: requests over the most the sliding window allows in the run. A THROTTLED answer consumes nothing but is a call and a retry.");
             s.AppendLine();
         }
+
+        LimitsBurstResult.Render(s, Options, LimitBursts ?? []);
 
         if (Burst is { } burst)
         {

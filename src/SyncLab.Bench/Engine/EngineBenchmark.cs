@@ -14,7 +14,8 @@ namespace SyncLab.Bench.Engine;
 /// <summary>
 /// <c>synclab bench engine</c>: the engine on a staging in this process (mirrors and engine on loopback, real HTTP),
 /// measured from its own telemetry. Three cases: the first full sync with limits off; the same at the vendors'
-/// documented limits on a clock running at real time (with and without the storefront pacer); a burst of web orders.
+/// documented limits on a clock running at real time (with and without the pacers), then an order burst at those limits
+/// (<see cref="LimitsBurst"/>); a burst of web orders with limits off.
 /// </summary>
 public static class EngineBenchmark
 {
@@ -23,6 +24,7 @@ public static class EngineBenchmark
         var machine = MachineInfo.Capture();
         var syncs = new List<SyncResult>();
         BurstResult? burst = null;
+        var limitBursts = new List<LimitsBurstResult>();
         if (options.Runs("full"))
         {
             progress.WriteLine(Text($"bench: full sync of {options.Skus:N0} SKUs, limits off..."));
@@ -32,18 +34,27 @@ public static class EngineBenchmark
         {
             if (options.CompareUnpaced)
             {
-                progress.WriteLine(Text($"bench: first sync of {options.LimitedSkus:N0} SKUs at the vendors' limits, real time, storefront pacer off..."));
+                progress.WriteLine(Text($"bench: first sync of {options.LimitedSkus:N0} SKUs at the vendors' limits, real time, pacers off..."));
                 syncs.Add(await SyncAsync("vendor limits, pacer off", options, options.LimitedSkus, limited: true, pacing: false, progress, ct));
             }
-            progress.WriteLine(Text($"bench: first sync of {options.LimitedSkus:N0} SKUs at the vendors' limits, real time, storefront pacer on..."));
+            progress.WriteLine(Text($"bench: first sync of {options.LimitedSkus:N0} SKUs at the vendors' limits, real time, pacers on..."));
             syncs.Add(await SyncAsync("vendor limits, pacer on", options, options.LimitedSkus, limited: true, pacing: true, progress, ct));
+            if (options.LimitedOrders > 0)
+            {
+                foreach (var pacing in options.CompareUnpaced ? new[] { false, true } : [true])
+                {
+                    var name = pacing ? "order burst at the limits, ERP and warehouse pacers on" : "order burst at the limits, ERP and warehouse pacers off";
+                    progress.WriteLine(Text($"bench: {name}: {options.LimitedOrders:N0} web orders on {options.LimitedSkus:N0} SKUs, real time..."));
+                    limitBursts.Add(await LimitsBurst.RunAsync(name, options, pacing, progress, ct));
+                }
+            }
         }
         if (options.Runs("burst"))
         {
             progress.WriteLine(Text($"bench: burst of {options.Orders:N0} web orders on {options.BurstSkus:N0} SKUs..."));
             burst = await BurstAsync(options, progress, ct);
         }
-        return new EngineBenchReport(options, machine, syncs, burst);
+        return new EngineBenchReport(options, machine, syncs, burst, limitBursts);
     }
 
     private static StagingOptions Staging(EngineBenchOptions options, int skus, bool limited, bool pacing, TimeSpan? pollInterval = null) => new()
@@ -58,7 +69,9 @@ public static class EngineBenchmark
         PollInterval = pollInterval ?? TimeSpan.FromMinutes(1),
         VendorThrottling = limited,
         ErpRateLimit = limited ? ErpRateLimit.BusinessCentralOnline : null,
-        ConfigureEngine = e => e with { StorefrontPacing = pacing },
+        WarehouseRateLimit = limited ? SyncLab.Mirrors.Warehouse.ShipStationRateLimit.Production : null,
+        // The staging paces the engine to its mirrors' limits; "pacer off" turns every pacer off.
+        ConfigureEngine = e => pacing ? e : e with { StorefrontPacing = false, Limits = SyncLab.Engine.Connectors.VendorLimits.None },
     };
 
     private static async Task<SyncResult> SyncAsync(string name, EngineBenchOptions options, int skus, bool limited, bool pacing, TextWriter progress, CancellationToken ct)
@@ -106,25 +119,9 @@ public static class EngineBenchmark
         await using var staging = await StagingHost.StartAsync(Staging(options, options.BurstSkus, limited: false, pacing: true, options.BurstPollInterval), logs: null, ct);
         // Steady state first: the first sync has listed prices and stock and mapped every SKU to its ERP item.
         await probe.DrainAsync(staging.Engine, options.Timeout, ct);
-        var lines = OrderLines(staging.Estate, options.Orders);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-        var place = new Uri(staging.Addresses["storefront"], "_synclab/storefront/orders");
-        var placed = new System.Collections.Concurrent.ConcurrentDictionary<string, (long At, long LegacyId)>(StringComparer.Ordinal);
-        var rejected = 0;
         var first = Stopwatch.GetTimestamp();
-        await Parallel.ForEachAsync(lines.Select((sku, i) => (sku, i)), new ParallelOptions { MaxDegreeOfParallelism = options.Shoppers, CancellationToken = ct }, async (line, c) =>
-        {
-            var body = new { email = $"burst-{line.i}@example.com", firstName = "Burst", lastName = $"Shopper {line.i}", lines = new[] { new { sku = line.sku, quantity = 1 } } };
-            using var response = await http.PostAsJsonAsync(place, body, c);
-            if (!response.IsSuccessStatusCode)
-            {
-                Interlocked.Increment(ref rejected);
-                return;
-            }
-            var at = Stopwatch.GetTimestamp();
-            var order = await response.Content.ReadFromJsonAsync<JsonObject>(c);
-            placed[(string)order!["id"]!] = (at, (long)order["legacyResourceId"]!);
-        });
+        var (placed, rejected) = await PlaceOrdersAsync(http, staging, options.Orders, options.Shoppers, ct);
         var allPlaced = Stopwatch.GetElapsedTime(first);
         progress.WriteLine(Text($"bench: {placed.Count:N0} orders placed in {allPlaced.TotalSeconds:F1} s ({rejected} refused); waiting for the engine..."));
         var reached = await probe.WaitForOrdersAsync(placed.Keys.ToList(), options.Timeout, ct);
@@ -143,6 +140,34 @@ public static class EngineBenchmark
             probe.Items(EngineTelemetry.Outcomes.Retry), probe.Items(EngineTelemetry.Outcomes.DataError));
         progress.WriteLine(result.Summary);
         return result;
+    }
+
+    /// <summary>
+    /// Places <paramref name="orders"/> one-line web orders (a new shopper each, <see cref="OrderLines"/>) through the
+    /// storefront's checkout action, <paramref name="shoppers"/> at a time: order id → when its answer came (Stopwatch
+    /// timestamp) and its legacy id; and how many the storefront refused.
+    /// </summary>
+    internal static async Task<(IReadOnlyDictionary<string, (long At, long LegacyId)> Placed, int Refused)> PlaceOrdersAsync(
+        HttpClient http, StagingHost staging, int orders, int shoppers, CancellationToken ct)
+    {
+        var lines = OrderLines(staging.Estate, orders);
+        var place = new Uri(staging.Addresses["storefront"], "_synclab/storefront/orders");
+        var placed = new System.Collections.Concurrent.ConcurrentDictionary<string, (long At, long LegacyId)>(StringComparer.Ordinal);
+        var rejected = 0;
+        await Parallel.ForEachAsync(lines.Select((sku, i) => (sku, i)), new ParallelOptions { MaxDegreeOfParallelism = shoppers, CancellationToken = ct }, async (line, c) =>
+        {
+            var body = new { email = $"burst-{line.i}@example.com", firstName = "Burst", lastName = $"Shopper {line.i}", lines = new[] { new { sku = line.sku, quantity = 1 } } };
+            using var response = await http.PostAsJsonAsync(place, body, c);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref rejected);
+                return;
+            }
+            var at = Stopwatch.GetTimestamp();
+            var order = await response.Content.ReadFromJsonAsync<JsonObject>(c);
+            placed[(string)order!["id"]!] = (at, (long)order["legacyResourceId"]!);
+        });
+        return (placed, rejected);
     }
 
     /// <summary>

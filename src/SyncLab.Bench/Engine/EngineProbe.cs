@@ -127,7 +127,42 @@ internal sealed class EngineProbe : IDisposable
         }
     }
 
-    /// <summary>Vendor calls of <paramref name="system"/> (erp, storefront) with <paramref name="outcome"/> (ok, throttled, failed; null: all).</summary>
+    /// <summary>
+    /// Waits until <paramref name="process"/> has settled every one of <paramref name="keys"/>: its last attempt ended as
+    /// anything but a retry (applied, dead-lettered, a data error, ...). How many had settled when done or out of time.
+    /// </summary>
+    public async Task<int> WaitForSettledAsync(string process, IReadOnlyCollection<string> keys, TimeSpan timeout, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        int Settled() => keys.Count(k => _lastOutcome.TryGetValue((process, k), out var o) && o != EngineTelemetry.Outcomes.Retry);
+        try
+        {
+            while (true)
+            {
+                var next = Volatile.Read(ref _applyEnded).Task;
+                if (Settled() == keys.Count)
+                {
+                    return keys.Count;
+                }
+                await next.WaitAsync(deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Settled();
+        }
+    }
+
+    /// <summary>How many of <paramref name="keys"/> <paramref name="process"/> last ended as applied.</summary>
+    public int Applied(string process, IEnumerable<string> keys) =>
+        keys.Count(k => _lastOutcome.TryGetValue((process, k), out var o) && o == EngineTelemetry.Outcomes.Applied);
+
+    /// <summary>Calls to <paramref name="system"/> (erp, warehouse) that waited for a place in its request window, and the business seconds they waited.</summary>
+    public PacedCalls VendorPaced(string system) => new(
+        (long)Sum("synclab.engine.vendor.paced#count", system), Sum("synclab.engine.vendor.paced", system));
+
+    /// <summary>Vendor calls of <paramref name="system"/> (erp, storefront, warehouse) with <paramref name="outcome"/> (ok, throttled, failed; null: all).</summary>
     public long Calls(string system, string? outcome = null) =>
         (long)_sums.Where(s => s.Key.Name == "synclab.engine.vendor.calls" && s.Key.Tags.Contains($"system={system};", StringComparison.Ordinal)
             && (outcome is null || s.Key.Tags.Contains($"outcome={outcome};", StringComparison.Ordinal))).Sum(s => s.Value);
@@ -142,7 +177,8 @@ internal sealed class EngineProbe : IDisposable
     /// <summary>Storefront calls that waited for the bucket, and the business seconds they waited in all.</summary>
     public (long Calls, double Seconds) Paced => ((long)Sum("synclab.engine.storefront.paced#count"), Sum("synclab.engine.storefront.paced"));
 
-    private double Sum(string name) => _sums.Where(s => s.Key.Name == name).Sum(s => s.Value);
+    private double Sum(string name, string? system = null) =>
+        _sums.Where(s => s.Key.Name == name && (system is null || s.Key.Tags.Contains($"system={system};", StringComparison.Ordinal))).Sum(s => s.Value);
 
     private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {

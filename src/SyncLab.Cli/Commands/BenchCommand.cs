@@ -138,6 +138,12 @@ internal static class BenchCommand
     {
         var skus = new Option<int>("--skus") { Description = "Items in the estate of the full sync with limits off", DefaultValueFactory = _ => 100_000 };
         var limitedSkus = new Option<int>("--limited-skus") { Description = "Items in the estate of the run at the vendors' limits (real time)", DefaultValueFactory = _ => 500 };
+        var limitedOrders = new Option<int>("--limited-orders") { Description = "Web orders placed at once at the vendors' limits, after the syncs (0: none)", DefaultValueFactory = _ => 200 };
+        var erpWindow = new Option<double>("--erp-window")
+        {
+            Description = "Seconds of the ERP's sliding window in the order burst at the limits, at Business Central's 20 requests/s (the real window is 300)",
+            DefaultValueFactory = _ => 15,
+        };
         var orders = new Option<int>("--orders") { Description = "Web orders placed at once in the burst", DefaultValueFactory = _ => 2_000 };
         var burstSkus = new Option<int>("--burst-skus") { Description = "Items in the estate of the burst", DefaultValueFactory = _ => 2_000 };
         var poll = new Option<double>("--burst-poll") { Description = "The engine's poll interval during the burst, in seconds", DefaultValueFactory = _ => 5 };
@@ -150,7 +156,7 @@ internal static class BenchCommand
             AllowMultipleArgumentsPerToken = true,
         };
         only.AcceptOnlyFromAmong("full", "limits", "burst");
-        var noCompare = new Option<bool>("--no-unpaced") { Description = "At the vendors' limits, skip the comparison run without the storefront pacer" };
+        var noCompare = new Option<bool>("--no-unpaced") { Description = "At the vendors' limits, skip the comparison runs without the pacers" };
         var store = new Option<string>("--store") { Description = "Where the mirrors keep state: memory (default) or sqlite (throw-away files)", DefaultValueFactory = _ => "memory" };
         store.AcceptOnlyFromAmong("memory", "sqlite");
         var timeout = new Option<double>("--timeout") { Description = "Minutes a case may take before it is reported unfinished", DefaultValueFactory = _ => 120 };
@@ -160,13 +166,15 @@ internal static class BenchCommand
             count.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1_000_000, $"{r.Option.Name} must be between 1 and 1000000"));
         }
         orders.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 100_000, "--orders must be between 1 and 100000"));
+        limitedOrders.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 0 and <= 100_000, "--limited-orders must be between 0 and 100000"));
+        erpWindow.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() is >= 0.05 and <= 300, "--erp-window must be between 0.05 and 300 seconds"));
         poll.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() is > 0 and <= 3600, "--burst-poll must be more than 0 and at most 3600 seconds"));
         shoppers.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 1024, "--shoppers must be between 1 and 1024"));
         timeout.Validators.Add(r => Check(r, r.GetValueOrDefault<double>() > 0, "--timeout must be more than 0 minutes"));
 
         var command = new Command("engine", "The engine's first full sync (limits off), its pace at the vendors' documented limits, and the latency of an order burst")
         {
-            skus, limitedSkus, orders, burstSkus, poll, shoppers, seed, only, noCompare, store, timeout, output,
+            skus, limitedSkus, limitedOrders, erpWindow, orders, burstSkus, poll, shoppers, seed, only, noCompare, store, timeout, output,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -174,6 +182,8 @@ internal static class BenchCommand
             {
                 Skus = result.GetValue(skus),
                 LimitedSkus = result.GetValue(limitedSkus),
+                LimitedOrders = result.GetValue(limitedOrders),
+                LimitedErpWindow = TimeSpan.FromSeconds(result.GetValue(erpWindow)),
                 Orders = result.GetValue(orders),
                 BurstSkus = result.GetValue(burstSkus),
                 BurstPollInterval = TimeSpan.FromSeconds(result.GetValue(poll)),

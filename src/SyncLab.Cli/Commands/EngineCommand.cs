@@ -39,6 +39,13 @@ internal static class EngineCommand
         return command;
     }
 
+    private static string Paced(Engine.Connectors.VendorLimits limits)
+    {
+        static string One(string vendor, Engine.Connectors.RequestLimit? l) =>
+            l is null ? $"{vendor} not paced" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{vendor} paced to {l.Requests} requests per {l.Window.TotalSeconds:0.###} s");
+        return $"{One("ERP", limits.Erp)}, {One("warehouse", limits.Warehouse)}";
+    }
+
     private static async Task<int> RunAsync(Engine.EngineOptions options, string listen, CancellationToken ct)
     {
         using var logs = new ConsoleLogProvider(TimeProvider.System, Console.Out, LogLevel.Information);
@@ -57,7 +64,7 @@ internal static class EngineCommand
         await using (app)
         {
             var role = options.Distribution is { } d ? $"node {d.Node} ({d.NodeIndex + 1} of {d.NodeCount}) of estate {d.Estate}, {d.Shards} shards on {d.RabbitMq.Host}" : "single node";
-            await Console.Out.WriteLineAsync($"engine listens on {app.BoundAddress()}; {role}; store {options.Store.Kind}; ERP {options.ErpBaseUrl}, storefront {options.StorefrontBaseUrl}. Ctrl-C stops.");
+            await Console.Out.WriteLineAsync($"engine listens on {app.BoundAddress()}; {role}; store {options.Store.Kind}; ERP {options.ErpBaseUrl}, storefront {options.StorefrontBaseUrl}; {Paced(options.Limits)}. Ctrl-C stops.");
             try
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);

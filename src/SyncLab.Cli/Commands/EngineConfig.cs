@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SyncLab.Engine;
+using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Distribution;
 
 namespace SyncLab.Cli.Commands;
@@ -22,6 +23,8 @@ internal sealed record EngineConfig
 
     public PosConfig? Pos { get; init; }
 
+    public WebhooksConfig? Webhooks { get; init; }
+
     public string MerchantTimeZone { get; init; } = "UTC";
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
@@ -35,6 +38,13 @@ internal sealed record EngineConfig
     /// <summary>The estate's mapping file (YAML, docs/engine.md "The mapping file"), relative to this file; none: the built-in mapping.</summary>
     public string? Mapping { get; init; }
 
+    /// <summary>
+    /// Request limits the ERP and the warehouse are paced to; a vendor not named is not paced. A field left out takes the
+    /// vendor's documented figure (<c>"erp": {}</c> is Business Central online's 6,000 per 300 s, <c>"warehouse": {}</c>
+    /// ShipStation's 200 per 60 s).
+    /// </summary>
+    public LimitsConfig? Limits { get; init; }
+
     internal sealed record ErpConfig(Uri BaseUrl, string Token, string? Company = null);
 
     internal sealed record StorefrontConfig(Uri BaseUrl, string Token, string? ApiVersion = null, string? Location = null, string? WebhookSecret = null);
@@ -42,6 +52,13 @@ internal sealed record EngineConfig
     internal sealed record WarehouseConfig(Uri BaseUrl, string ApiKey, string? Name = null);
 
     internal sealed record PosConfig(Uri BaseUrl, string AccessToken);
+
+    internal sealed record LimitsConfig(LimitConfig? Erp = null, LimitConfig? Warehouse = null);
+
+    internal sealed record LimitConfig(int? Requests = null, double? WindowSeconds = null);
+
+    /// <summary>Webhooks from the ERP, the POS and the warehouse (docs/engine.md "Webhooks"); none: polling only.</summary>
+    internal sealed record WebhooksConfig(Uri? CallbackBaseUrl = null, string? BusinessCentralClientState = null, string? SquareSignatureKey = null, Uri? ShipStationJwksUrl = null);
 
     /// <summary>Exactly one: a SQLite file (one node) or a PostgreSQL connection string.</summary>
     internal sealed record StoreConfig(string? Sqlite = null, string? Postgres = null);
@@ -102,6 +119,11 @@ internal sealed record EngineConfig
             throw new EngineConfigException($"{path}: merchantTimeZone: '{MerchantTimeZone}' is not a time zone this machine knows");
         }
         var defaults = new EngineOptions { ErpBaseUrl = Erp.BaseUrl, StorefrontBaseUrl = Storefront.BaseUrl };
+        var limits = new VendorLimits
+        {
+            Erp = Limit(path, "erp", Limits?.Erp, RequestLimit.BusinessCentralOnline),
+            Warehouse = Limit(path, "warehouse", Limits?.Warehouse, RequestLimit.ShipStation),
+        };
         var catalog = defaults.Catalog;
         if (Mapping is not null)
         {
@@ -122,6 +144,13 @@ internal sealed record EngineConfig
             StorefrontApiVersion = Storefront.ApiVersion ?? defaults.StorefrontApiVersion,
             StorefrontLocation = Storefront.Location,
             StorefrontWebhookSecret = Storefront.WebhookSecret ?? defaults.StorefrontWebhookSecret,
+            Webhooks = Webhooks is not { } w ? defaults.Webhooks : defaults.Webhooks with
+            {
+                CallbackBaseUrl = w.CallbackBaseUrl,
+                BusinessCentralClientState = w.BusinessCentralClientState ?? defaults.Webhooks.BusinessCentralClientState,
+                SquareSignatureKey = w.SquareSignatureKey,
+                ShipStationJwksUrl = w.ShipStationJwksUrl,
+            },
             WarehouseBaseUrl = Warehouse?.BaseUrl,
             WarehouseApiKey = Warehouse?.ApiKey ?? defaults.WarehouseApiKey,
             Warehouse = Warehouse?.Name,
@@ -131,6 +160,7 @@ internal sealed record EngineConfig
             Catalog = catalog,
             PollInterval = PollInterval,
             Parallelism = Parallelism,
+            Limits = limits,
             Store = Store.Postgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Store.Sqlite!),
             Distribution = Distribution is not { } d ? null : new DistributionOptions
             {
@@ -143,6 +173,25 @@ internal sealed record EngineConfig
                 StandbyAfter = d.StandbyAfter ?? TimeSpan.FromSeconds(30),
             },
         };
+    }
+
+    private static RequestLimit? Limit(string path, string vendor, LimitConfig? config, RequestLimit documented)
+    {
+        if (config is null)
+        {
+            return null;
+        }
+        var requests = config.Requests ?? documented.Requests;
+        var seconds = config.WindowSeconds ?? documented.Window.TotalSeconds;
+        if (requests < 1)
+        {
+            throw new EngineConfigException($"{path}: limits.{vendor}.requests: {requests} is not a positive number of requests");
+        }
+        if (seconds is not (> 0 and <= 86_400))
+        {
+            throw new EngineConfigException($"{path}: limits.{vendor}.windowSeconds: {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not from 0 to 86400 seconds");
+        }
+        return new RequestLimit(requests, TimeSpan.FromSeconds(seconds));
     }
 
     /// <summary>Replaces every JSON string <c>"env:NAME"</c> by the variable's value; an unset variable is an error.</summary>

@@ -25,8 +25,18 @@ internal static class UpCommand
             Description = "The estate's mapping file (YAML, docs/engine.md \"The mapping file\"); default: the seeded estate's, fixtures/mappings/default-estate.yaml",
         };
 
+        var limits = new Option<bool>("--vendor-limits")
+        {
+            Description = "Turn on the ERP's and the warehouse's documented request limits in their mirrors (Business Central 6,000 per 5 minutes, ShipStation 200 per minute, on the business clock); the engine is paced to them",
+        };
+
+        var webhooks = new Option<bool>("--webhooks")
+        {
+            Description = "The engine subscribes to the ERP's, the POS's and the warehouse's webhooks at its own address when it starts (docs/engine.md \"Webhooks\"); default: polling only",
+        };
+
         var command = new Command("up", "Start the mirrors, the engine and a seeded estate (embedded defaults: no server needed)");
-        common.AddTo(command, port, mapping);
+        common.AddTo(command, port, mapping, webhooks, limits);
         command.SetAction(async (result, ct) =>
         {
             if (common.ReadStore(result, "up") is not { } store)
@@ -60,6 +70,9 @@ internal static class UpCommand
                 MirrorStore = store,
                 EnginePostgres = store.Kind == StoreKind.Postgres ? store.ConnectionString : null,
                 Mapping = rules,
+                ErpRateLimit = result.GetValue(limits) ? SyncLab.Mirrors.Erp.ErpRateLimit.BusinessCentralOnline : null,
+                WarehouseRateLimit = result.GetValue(limits) ? SyncLab.Mirrors.Warehouse.ShipStationRateLimit.Production : null,
+                EngineWebhooks = result.GetValue(webhooks),
             };
             return await RunAsync(options, ct);
         });

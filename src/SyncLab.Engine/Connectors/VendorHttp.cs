@@ -3,6 +3,20 @@ namespace SyncLab.Engine.Connectors;
 internal static class VendorHttp
 {
     /// <summary>
+    /// <see cref="SendOkAsync(HttpClient, string, HttpRequestMessage, CancellationToken)"/> once the vendor's request
+    /// window has a place (<see cref="RequestPacer"/>; null or without a limit: at once). The place is held until the answer.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendOkAsync(this HttpClient http, string system, HttpRequestMessage request, RequestPacer? pacer, CancellationToken ct)
+    {
+        if (pacer?.Limit is null)
+        {
+            return await http.SendOkAsync(system, request, ct);
+        }
+        using var place = await pacer.AcquireAsync(ct);
+        return await http.SendOkAsync(system, request, ct);
+    }
+
+    /// <summary>
     /// Sends and insists on a 2xx. Network failures and timeouts become transient <see cref="VendorCallException"/>s
     /// (retried); other answers are classified by status. The caller disposes the response.
     /// </summary>

@@ -26,7 +26,8 @@ public static class BackFlowServiceCollectionExtensions
             return services;
         }
         services.AddSingleton<IProcess, RecallProcess>();
-        services.AddHttpClient<ShipStationClient>(c => c.Timeout = options.RequestTimeout);
+        services.AddHttpClient<ShipStationClient>(c => c.Timeout = options.RequestTimeout)
+            .AddHttpMessageHandler(sp => new Connectors.VendorCallMetering("warehouse", sp.GetRequiredService<Telemetry.EngineTelemetry>()));
         services.AddSingleton<IChangeSource, WmsShipmentCapture>();
         services.AddSingleton<IProcess, OrderToWmsProcess>();
         services.AddSingleton<IProcess, ShipmentToStoreProcess>();

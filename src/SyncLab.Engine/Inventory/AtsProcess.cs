@@ -8,6 +8,10 @@ using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.Inventory;
 
+/// <summary>One storefront location's stock of a SKU: what the storefront shows (<paramref name="Found"/>) and what available-to-sell is (<paramref name="Planned"/>).</summary>
+/// <param name="Location">The location's name as mapped, <c>web</c> for the web location.</param>
+public sealed record AtsTarget(string Location, string LocationId, string InventoryItemId, int Found, int Planned);
+
 /// <summary>
 /// Available-to-sell from the warehouse and the stores (<see cref="StockSource.WmsAndPos"/>): for one SKU, reads
 /// what every system holds now — warehouse levels, web orders the warehouse allocated, the offered stores' counts,
@@ -31,8 +35,31 @@ public sealed class AtsProcess(
             return ProcessOutcome.Nothing;
         }
         var sku = item.Key;
+        var targets = await PlanAsync(config, sku, ct);
+        // Not listed (the products process lists it) or withdrawn from sale (archived): nothing to offer.
+        if (targets is null)
+        {
+            return ProcessOutcome.Nothing;
+        }
         var summary = new List<string>();
-        int? webAvailable = null;
+        foreach (var target in targets.Where(t => t.Planned != t.Found))
+        {
+            await storefront.SetAvailableAsync(target.InventoryItemId, target.LocationId, target.Planned, target.Found, ct);
+            summary.Add(string.Create(CultureInfo.InvariantCulture, $"available {sku} @ {target.Location} {target.Found} -> {target.Planned}"));
+        }
+        // Stores that sell web stock show the first location's number (PosWebStockProcess).
+        var followUps = targets.Count > 0 && config.StoresSellingWebStock.Count > 0 ? [PosWebStockProcess.FollowUp(sku, item.Version, targets[0].Planned)] : Array.Empty<CapturedChange>();
+        return new ProcessOutcome(string.Join("; ", summary), []) { FollowUps = followUps };
+    }
+
+    /// <summary>
+    /// What the SKU's available-to-sell is at each mapped storefront location that stocks it, and what the storefront
+    /// shows there now, all read live; nothing is written. Null when the storefront does not list the SKU or has
+    /// withdrawn it (archived). The nightly reconciliation's second look uses it too, so both agree by construction.
+    /// </summary>
+    public async Task<IReadOnlyList<AtsTarget>?> PlanAsync(InventoryOptions config, string sku, CancellationToken ct)
+    {
+        var targets = new List<AtsTarget>();
         IReadOnlyList<ShipStationLevel>? levels = null;
         IReadOnlyDictionary<string, string> warehouseNames = new Dictionary<string, string>();
         IReadOnlyList<ShipStationAllocation>? allocations = null;
@@ -43,14 +70,21 @@ public sealed class AtsProcess(
                 ? await catalog.WebLocationIdAsync(ct)
                 : await lookups.StorefrontLocationIdAsync(shop, mapping.StorefrontLocation, ct);
             var variant = await storefront.VariantStockAsync(sku, locationId, ct);
-            // Not listed (the products process lists it) or withdrawn from sale (archived): nothing to offer.
             if (variant is null || variant.ProductStatus == "ARCHIVED")
             {
-                return ProcessOutcome.Nothing;
+                return null;
             }
             if (variant.Quantities is not { } quantities)
             {
                 continue;
+            }
+            if (quantities.Committed > 0 && warehouse is not null && allocations is null)
+            {
+                // Allocations before levels: a web order the warehouse allocates between the two reads is then counted
+                // twice (out of available, and still a reservation) — one poll of under-offering — never not at all,
+                // which would offer the same units twice (levels read before it, allocations after).
+                allocations = await warehouse.WebAllocationsAsync(ct);
+                levels = null;
             }
             if (levels is null)
             {
@@ -58,24 +92,20 @@ public sealed class AtsProcess(
                 warehouseNames = warehouse is null ? warehouseNames : await lookups.InventoryWarehousesAsync(warehouse, ct);
                 safety = config.SafetyStock.For(sku, warehouse is null ? null : await lookups.CategoryAsync(warehouse, sku, ct));
             }
-            if (quantities.Committed > 0 && warehouse is not null)
-            {
-                allocations ??= await warehouse.WebAllocationsAsync(ct);
-            }
-            var names = mapping.Warehouses.Count > 0 ? mapping.Warehouses : [.. warehouseNames.Values.Distinct(StringComparer.OrdinalIgnoreCase)];
-            var warehouses = names.Select(name => settings.StocktakeOf(name)?.For(sku) ?? Live(name, levels, warehouseNames, allocations ?? [], sku)).ToList();
+            var warehouses = Warehouses(settings, mapping, sku, levels, warehouseNames, allocations ?? []);
             var stores = await StoresAsync(sku, mapping, ct);
             var ats = AtsPlan.AvailableToSell(new AtsInputs(warehouses, stores, safety, quantities.Committed));
-            webAvailable ??= ats;
-            if (ats != quantities.Available)
-            {
-                await storefront.SetAvailableAsync(variant.InventoryItemId, locationId, ats, quantities.Available, ct);
-                summary.Add(string.Create(CultureInfo.InvariantCulture, $"available {sku} @ {mapping.StorefrontLocation ?? "web"} {quantities.Available} -> {ats}"));
-            }
+            targets.Add(new AtsTarget(mapping.StorefrontLocation ?? "web", locationId, variant.InventoryItemId, quantities.Available, ats));
         }
-        // Stores that sell web stock show the first location's number (PosWebStockProcess).
-        var followUps = webAvailable is { } web && config.StoresSellingWebStock.Count > 0 ? [PosWebStockProcess.FollowUp(sku, item.Version, web)] : Array.Empty<CapturedChange>();
-        return new ProcessOutcome(string.Join("; ", summary), []) { FollowUps = followUps };
+        return targets;
+    }
+
+    /// <summary>The warehouses feeding a location (its own list, else every one): a warehouse under stocktake as last known, else live.</summary>
+    public static IReadOnlyList<WarehouseStock> Warehouses(
+        InventorySettings settings, StockLocation mapping, string sku, IReadOnlyList<ShipStationLevel> levels, IReadOnlyDictionary<string, string> names, IReadOnlyList<ShipStationAllocation> allocations)
+    {
+        var feeding = mapping.Warehouses.Count > 0 ? mapping.Warehouses : [.. names.Values.Distinct(StringComparer.OrdinalIgnoreCase)];
+        return feeding.Select(name => settings.StocktakeOf(name)?.For(sku) ?? Live(name, levels, names, allocations, sku)).ToList();
     }
 
     /// <summary>One warehouse's live stock of a SKU (by inventory warehouse name) and the web orders allocated there.</summary>

@@ -16,7 +16,9 @@ public static class InventoryServiceCollectionExtensions
         services.AddEngineCache<InventorySettings>();
         services.AddEngineCache<InventoryLookups>();
         services.AddSingleton<StorefrontStock>();
-        services.AddSingleton<IProcess, AtsProcess>();
+        services.AddSingleton<AtsProcess>();
+        services.AddSingleton<IProcess>(sp => sp.GetRequiredService<AtsProcess>());
+        services.AddSingleton<Reconciliation.StockReconciliation>();
         if (options.WarehouseBaseUrl is not null)
         {
             services.AddEngineCache<WmsLevelCapture>();

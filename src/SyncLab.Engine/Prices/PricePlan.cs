@@ -9,7 +9,10 @@ public sealed record PriceChange(string Sku, decimal From, decimal To, decimal? 
 
 public static class PricePlan
 {
-    /// <summary>The storefront price for the item; the compare-at price stays as it is unless the item is on clearance.</summary>
+    /// <summary>
+    /// The storefront price for the item as its card says: on clearance the markdown with the ERP price as compare-at;
+    /// otherwise the ERP price with no compare-at, so a compare-at left from a clearance that ended is cleared.
+    /// </summary>
     public static PriceChange? Decide(ErpItemState item, ShopifyVariant current, Lifecycle lifecycle = Lifecycle.Active, CatalogRules? rules = null)
     {
         ApiDrift.Ensure(item, "prices", ApiDrift.UnitPrice);
@@ -17,7 +20,7 @@ public static class PricePlan
         {
             throw new DataErrorException($"{item.Sku}: the ERP unit price {item.UnitPrice} is negative");
         }
-        var (price, compareAt) = ProductPlan.Pricing(item, lifecycle, rules ?? CatalogRules.Default, current.CompareAtPrice);
+        var (price, compareAt) = ProductPlan.Pricing(item, lifecycle, rules ?? CatalogRules.Default);
         return current.Price == price && current.CompareAtPrice == compareAt ? null : new PriceChange(item.Sku, current.Price, price, compareAt);
     }
 }

@@ -179,11 +179,15 @@ public static class ProductPlan
     public static string InventoryPolicy(ErpItemState item, Lifecycle lifecycle) =>
         item.AllowBackorder && lifecycle == Lifecycle.Active && !Withdrawn(item, lifecycle) ? Continue : Deny;
 
-    /// <summary>The price and compare-at price to show: end-of-line items sell at the markdown with the ERP price struck through.</summary>
-    public static (decimal Price, decimal? CompareAt) Pricing(ErpItemState item, Lifecycle lifecycle, CatalogRules rules, decimal? currentCompareAt) =>
+    /// <summary>
+    /// The price and compare-at price the item card says: end-of-line items sell at the markdown with the ERP price struck
+    /// through; every other item at the ERP price with no compare-at (a clearance that ended leaves none behind; a price
+    /// list's sale sets its own, see <see cref="Prices.PriceListPlan.PriceAt"/>).
+    /// </summary>
+    public static (decimal Price, decimal? CompareAt) Pricing(ErpItemState item, Lifecycle lifecycle, CatalogRules rules) =>
         lifecycle == Lifecycle.EndOfLine
             ? (Math.Round(item.UnitPrice * (1 - rules.ClearanceMarkdown), 2, MidpointRounding.AwayFromZero), item.UnitPrice)
-            : (item.UnitPrice, currentCompareAt);
+            : (item.UnitPrice, null);
 
     /// <summary>The product to create for a web item the storefront does not list; null when none should be (withdrawn, sold off, or before its season).</summary>
     public static ShopifyNewProduct? New(ErpItemState item, CatalogRules rules, string locationId, int available)
@@ -195,7 +199,7 @@ public static class ProductPlan
         }
         var content = Content(item, rules);
         var status = Status(item, lifecycle, available, content, current: null);
-        var (price, compareAt) = Pricing(item, lifecycle, rules, null);
+        var (price, compareAt) = Pricing(item, lifecycle, rules);
         List<string> tags = [.. content.ProductType.Length > 0 ? [content.ProductType] : Array.Empty<string>(), .. Flags(item, lifecycle, available, status, rules)];
         return new ShopifyNewProduct(
             content.Title, null, status, content.Vendor ?? string.Empty, content.ProductType, content.DescriptionHtml, tags,

@@ -16,7 +16,7 @@ public static class ReconciliationApi
     public sealed record ReconciliationReport(
         DateTimeOffset Occurrence, DateTimeOffset RanAt, int ItemsChecked, IReadOnlyDictionary<string, int> Drifted, int Healed, int Unhealed, IReadOnlyList<FindingView> Findings);
 
-    public sealed record FindingView(string Sku, string Kind, string Found, string Expected, bool Healed, string? HealedBy, string Reason);
+    public sealed record FindingView(string Sku, string Kind, string Found, string Expected, bool Healed, string? HealedBy, string Reason, string? Location);
 
     public static RouteGroupBuilder MapReconciliationApi(this RouteGroupBuilder engine)
     {
@@ -62,6 +62,6 @@ public static class ReconciliationApi
             findings.GroupBy(f => f.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             r.Healed,
             r.Unhealed,
-            findings.Select(f => new FindingView(f.Sku, f.Kind, f.Found, f.Expected, f.Heal is not null, f.Heal, f.Reason)).ToList());
+            findings.Select(f => new FindingView(f.Sku, f.Kind, f.Found, f.Expected, f.Heal is not null, f.Heal, f.Reason, f.Location)).ToList());
     }
 }

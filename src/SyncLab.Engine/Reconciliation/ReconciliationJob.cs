@@ -14,7 +14,8 @@ namespace SyncLab.Engine.Reconciliation;
 
 /// <summary>
 /// The scheduled full reconciliation (job <c>reconciliation</c>, e.g. nightly at 03:00 store time): reads every ERP item
-/// with its commerce row and price list lines, and every storefront variant, compares them (<see cref="ReconciliationPlan"/>)
+/// with its commerce row and price list lines, and every storefront variant, compares them (<see cref="ReconciliationPlan"/>),
+/// compares stock from the warehouse and the stores and the stores selling web stock (<see cref="StockReconciliation"/>),
 /// and heals what drifted by queueing the normal work of the process that owns it — prices, effective prices, inventory,
 /// products — handed on in the transaction that records the run, so the usual checks (stale versions, retries, data
 /// errors) apply and nothing is written around the processes. What it cannot heal (a storefront SKU the ERP does not
@@ -28,6 +29,7 @@ public sealed class ReconciliationJob(
     EngineOptions options,
     Inventory.InventorySettings inventory,
     SchedulingTelemetry telemetry,
+    StockReconciliation stock,
     Connectors.ShipStation.ShipStationClient? warehouse = null) : IScheduledJob
 {
     public const string JobName = "reconciliation";
@@ -55,12 +57,13 @@ public sealed class ReconciliationJob(
         var lines = await PriceLinesAsync(ct);
         var listed = await StorefrontListing.ReadAllAsync(shop, await catalog.WebLocationIdAsync(ct), ct);
         var itemFindings = ReconciliationPlan.Compare(items, lines, listed, now, options.Catalog, options.SafetyStock, stockFromErp: !inventory.FromWarehouseAndStores);
+        var version = WorkQueue.Version(now) + "R";
+        var stockFound = await stock.CompareAsync(listed, items, version, ct);
         var (keyed, shipped) = await OrdersRecordedAsync(ct);
         var (orders, openErpOrders) = await OrderReconciliation.ReadAsync(shop, erp, warehouse, keyed, shipped, now - OrderReconciliation.Window, ct);
         var orderFindings = OrderReconciliation.Compare(orders, openErpOrders);
-        var findings = itemFindings.Concat(orderFindings).ToList();
+        var findings = itemFindings.Concat(stockFound.Findings).Concat(orderFindings).ToList();
 
-        var version = WorkQueue.Version(now) + "R";
         var byKey = items.GroupBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var heads = orders.ToDictionary(o => Orders.SalesOrderPlan.ExternalNumber(o.Order), o => o.Order, StringComparer.Ordinal);
         var toHeal = orderFindings.Where(f => f.Heal is not null).Select(f => heads[f.Sku]).DistinctBy(o => o.Id).ToList();
@@ -74,6 +77,9 @@ public sealed class ReconciliationJob(
             // An order is healed by the orders process with the order's state as just read, keyed like every order change.
             .Concat(orderFindings.Where(f => f.Heal is not null && full.ContainsKey(heads[f.Sku].Id)).Select(f => (f.Heal!, full[heads[f.Sku].Id])).Distinct()
                 .Select(h => new CapturedChange(h.Item1, h.Item2.Id, version, JsonSerializer.Serialize(h.Item2))))
+            // Stock: the inventory process's work for the SKU (the same change as a stock finding above is queued once).
+            .Concat(stockFound.Healing)
+            .DistinctBy(c => (c.Process, c.Key, c.Version))
             .ToList();
         var healed = findings.Count(f => f.Heal is not null);
         await RecordAsync(run, items.Count, findings, healed, ct);
@@ -81,7 +87,7 @@ public sealed class ReconciliationJob(
         {
             telemetry.Drift(kind.Key.Kind, kind.Key.Healed, kind.Count());
         }
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{items.Count} ERP items, {listed.Count} storefront variants, {orders.Count} web orders checked; {healed} drifted and queued for healing, {findings.Count - healed} reported");
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{items.Count} ERP items, {listed.Count} storefront variants, {stockFound.LevelsChecked} stock levels, {orders.Count} web orders checked; {healed} drifted and queued for healing, {findings.Count - healed} reported");
         return new ProcessOutcome(summary, []) { FollowUps = healing };
     }
 

@@ -11,21 +11,23 @@ public static class DriftKind
 {
     public const string Price = "price";
     public const string Stock = "stock";
+    public const string PosStock = "pos-stock";
     public const string Status = "status";
     public const string Missing = "missing";
     public const string DataError = "data-error";
     public const string UnknownSku = "unknown-sku";
 
     /// <summary>Kinds the engine heals by queueing its normal process work; the others are only reported.</summary>
-    public static bool Healable(string kind) => kind is Price or Stock or Status or Missing;
+    public static bool Healable(string kind) => kind is Price or Stock or PosStock or Status or Missing;
 }
 
 /// <summary>
 /// One difference between what the ERP says the storefront should show and what it shows. <paramref name="Heal"/> is
 /// the process whose normal work fixes it (null: the engine cannot, see <paramref name="Reason"/>); <paramref name="PriceList"/>
-/// names the price list in effect when the price comes from one.
+/// names the price list in effect when the price comes from one; <paramref name="Location"/> the storefront location or
+/// store of a stock finding.
 /// </summary>
-public sealed record Finding(string Sku, string Kind, string Found, string Expected, string? Heal, string Reason, string? PriceList = null);
+public sealed record Finding(string Sku, string Kind, string Found, string Expected, string? Heal, string Reason, string? PriceList = null, string? Location = null);
 
 /// <summary>
 /// Compares ERP truth with the storefront, item by item, with the same pure decisions the processes apply — so a
@@ -122,7 +124,7 @@ public static class ReconciliationPlan
         {
             findings.Add(new Finding(
                 item.Sku, DriftKind.Stock, listed.Available?.ToString(CultureInfo.InvariantCulture) ?? "not stocked", available.ToString(CultureInfo.InvariantCulture),
-                InventoryProcess.ProcessName, $"{item.Sku}: ERP stock less safety stock"));
+                InventoryProcess.ProcessName, $"{item.Sku}: ERP stock less safety stock", Location: "web"));
         }
         return findings;
     }

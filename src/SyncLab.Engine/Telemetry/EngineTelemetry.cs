@@ -26,6 +26,7 @@ public sealed class EngineTelemetry
     private readonly Counter<long> _vendorCalls;
     private readonly Counter<double> _queryCost;
     private readonly Histogram<double> _paced;
+    private readonly Histogram<double> _vendorPaced;
 
     public EngineTelemetry(IMeterFactory meters, IDbContextFactory<EngineDb> dbs)
     {
@@ -37,6 +38,7 @@ public sealed class EngineTelemetry
         _vendorCalls = Meter.CreateCounter<long>("synclab.engine.vendor.calls", "{call}", "Calls to a vendor's API, by system (erp, storefront) and outcome (ok, throttled, failed).");
         _queryCost = Meter.CreateCounter<double>("synclab.engine.storefront.query_cost", "{point}", "Storefront query cost actually consumed (extensions.cost.actualQueryCost).");
         _paced = Meter.CreateHistogram<double>("synclab.engine.storefront.paced", "s", "Business time a storefront call waited for the query cost bucket before it was sent.");
+        _vendorPaced = Meter.CreateHistogram<double>("synclab.engine.vendor.paced", "s", "Business time a call to a request-counting vendor (erp, warehouse) waited for a place in its request window.");
         Meter.CreateObservableGauge("synclab.engine.dead_letters", () => CountByProcess(dbs, WorkState.DeadLettered), "{item}", "Changes the engine gave up on, waiting for a replay.");
         Meter.CreateObservableGauge("synclab.engine.queue.depth", () => CountByProcess(dbs, WorkState.Pending), "{item}", "Work items queued (due now or later).");
     }
@@ -98,6 +100,9 @@ public sealed class EngineTelemetry
 
     /// <summary>A storefront call that waited for the bucket (business time).</summary>
     public void StorefrontPaced(TimeSpan waited) => _paced.Record(waited.TotalSeconds);
+
+    /// <summary>A call to <paramref name="system"/> that waited for a place in its request window (business time).</summary>
+    public void VendorPaced(string system, TimeSpan waited) => _vendorPaced.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("system", system));
 
     private static IEnumerable<Measurement<long>> CountByProcess(IDbContextFactory<EngineDb> dbs, WorkState state)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,8 +37,6 @@ public static class StorefrontWebhooks
         ["customers/update"] = "CUSTOMERS_UPDATE",
     };
 
-    public sealed record SubscriptionsBody(string? Address);
-
     public sealed record SubscriptionsView(string CallbackUrl, IReadOnlyList<string> Topics, IReadOnlyList<string> Created);
 
     public static void MapStorefrontWebhooks(this RouteGroupBuilder engine)
@@ -47,6 +44,7 @@ public static class StorefrontWebhooks
         engine.MapPost("/webhooks/shopify", ReceiveAsync);
         engine.MapPut("/webhooks/shopify/subscriptions", SubscribeAsync);
         engine.MapGet("/webhooks", (WebhookLog log, int? limit) => TypedResults.Ok(log.Latest(Math.Clamp(limit ?? 100, 1, 1000))));
+        engine.MapVendorWebhooks();
     }
 
     /// <summary>
@@ -56,24 +54,15 @@ public static class StorefrontWebhooks
     private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, SyncEngine engine, WebhookLog log, TimeProvider clock, EngineOptions options, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        if (!ShopifyHmac.SignedBy(buffer.ToArray(), request.Headers["X-Shopify-Hmac-Sha256"].ToString(), options.StorefrontWebhookSecret))
+        var body = await WebhookReceiver.ReadBodyAsync(request, ct);
+        if (!ShopifyHmac.SignedBy(body, request.Headers["X-Shopify-Hmac-Sha256"].ToString(), options.StorefrontWebhookSecret))
         {
             return TypedResults.Problem(
                 title: "Webhook signature does not match", detail: "X-Shopify-Hmac-Sha256 is not the HMAC of the body with the app's secret.",
                 statusCode: StatusCodes.Status401Unauthorized, type: "https://synclab.dev/problems/webhook-signature");
         }
         var topic = request.Headers["X-Shopify-Topic"].ToString();
-        var id = request.Headers["X-Shopify-Webhook-Id"].ToString();
-        var now = clock.GetUtcNow();
-        if (!Topics.ContainsKey(topic))
-        {
-            log.Note(new WebhookReceipt(Vendor, topic, id, "ignored", now));
-            return TypedResults.Ok();
-        }
-        // Without an id (not Shopify's way) every delivery counts as new: one poll too many is harmless.
-        if (log.FirstTime(new WebhookReceipt(Vendor, topic, id.Length > 0 ? id : Guid.NewGuid().ToString("N"), "poll", now)))
+        if (WebhookReceiver.Record(log, Vendor, topic, request.Headers["X-Shopify-Webhook-Id"].ToString(), Topics.ContainsKey(topic), clock.GetUtcNow()))
         {
             engine.SyncNow();
         }
@@ -87,24 +76,12 @@ public static class StorefrontWebhooks
     private static async Task<Results<Ok<SubscriptionsView>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
         HttpRequest request, ShopifyAdminClient shop, CancellationToken ct)
     {
-        SubscriptionsBody? body = null;
-        if (request.ContentLength is > 0)
+        var (baseUri, invalid) = await WebhookSubscriptionsApi.AddressAsync(request, ct);
+        if (invalid is not null)
         {
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<SubscriptionsBody>(request.Body, JsonSerializerOptions.Web, ct);
-            }
-            catch (JsonException e)
-            {
-                return Invalid("body", e.Message);
-            }
+            return invalid;
         }
-        var address = body?.Address ?? $"{request.Scheme}://{request.Host}/";
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
-        {
-            return Invalid("address", $"'{address}' is not an absolute http(s) address.");
-        }
-        var callback = new Uri(baseUri, "engine/webhooks/shopify").ToString();
+        var callback = new Uri(baseUri!, "engine/webhooks/shopify").ToString();
         const string mutation = """
             mutation Subscribe($topic: WebhookSubscriptionTopic!, $callbackUrl: URL!) {
               webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $callbackUrl, format: JSON }) {
@@ -143,9 +120,4 @@ public static class StorefrontWebhooks
             title: "The storefront did not take the webhook subscription",
             detail: $"{topic}: {reason} (subscribed before it: {(created.Count == 0 ? "none" : string.Join(", ", created))}).",
             statusCode: StatusCodes.Status502BadGateway, type: "https://synclab.dev/problems/webhook-subscriptions-failed");
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },
-            title: "Cannot subscribe the engine to the storefront's webhooks", type: "https://synclab.dev/problems/webhook-subscriptions-invalid");
 }

@@ -100,7 +100,8 @@ public sealed class FaultBook(FaultSettings settings, TimeProvider businessClock
 
     /// <summary>
     /// Decides one call. Latency from every matching latency fault adds up; of the faults that answer,
-    /// a maintenance window wins over a throttle burst, a burst over a hang, a hang over an error.
+    /// a maintenance window wins over a throttle burst, a burst over a hang, a hang over an error, an error over a lost
+    /// answer (which lets the call through).
     /// </summary>
     public FaultPlan Decide(string method, string path)
     {
@@ -113,7 +114,7 @@ public sealed class FaultBook(FaultSettings settings, TimeProvider businessClock
             }
             var delay = TimeSpan.Zero;
             List<string>? delayedBy = null;
-            ActiveFault? maintenance = null, throttle = null, hang = null, error = null;
+            ActiveFault? maintenance = null, throttle = null, hang = null, error = null, lost = null;
             foreach (var fault in _faults)
             {
                 var rule = fault.Rule;
@@ -151,17 +152,23 @@ public sealed class FaultBook(FaultSettings settings, TimeProvider businessClock
                             error ??= fault;
                         }
                         break;
+                    case FaultKind.LostAnswer:
+                        if (fault.Draw() && fault.Remaining > 0)
+                        {
+                            lost ??= fault;
+                        }
+                        break;
                     default:
                         break;
                 }
             }
-            var chosen = maintenance ?? throttle ?? hang ?? error;
+            var chosen = maintenance ?? throttle ?? hang ?? error ?? lost;
             FaultAnswer? answer = null;
             if (chosen is not null)
             {
                 chosen.Applied++;
                 var rule = chosen.Rule;
-                if (rule.Kind == FaultKind.Throttle)
+                if (rule.Kind is FaultKind.Throttle or FaultKind.LostAnswer)
                 {
                     chosen.Remaining--;
                 }
@@ -221,17 +228,17 @@ public sealed class FaultBook(FaultSettings settings, TimeProvider businessClock
             bool Is(params FaultKind[] kinds) => kinds.Contains(kind);
             return new FaultView(
                 Rule.Id,
-                kind.ToString().ToLowerInvariant(),
+                FaultKinds.Name(kind),
                 Rule.Route.Method ?? "*",
                 Rule.Route.Pattern,
-                Is(FaultKind.Error, FaultKind.Latency, FaultKind.Hang) ? Rule.Rate : null,
-                Is(FaultKind.Error, FaultKind.Maintenance, FaultKind.Throttle) ? Rule.Status : null,
+                Is(FaultKind.Error, FaultKind.Latency, FaultKind.Hang, FaultKind.LostAnswer) ? Rule.Rate : null,
+                Is(FaultKind.Error, FaultKind.Maintenance, FaultKind.Throttle, FaultKind.LostAnswer) ? Rule.Status : null,
                 Is(FaultKind.Latency) ? Rule.Delay : null,
                 Is(FaultKind.Latency) ? Rule.Jitter : null,
                 Rule.From,
                 Rule.Until,
-                Is(FaultKind.Throttle) ? Rule.Count : null,
-                Is(FaultKind.Throttle) ? Remaining : null,
+                Is(FaultKind.Throttle) || (kind == FaultKind.LostAnswer && Rule.Count != int.MaxValue) ? Rule.Count : null,
+                Is(FaultKind.Throttle) || (kind == FaultKind.LostAnswer && Rule.Count != int.MaxValue) ? Remaining : null,
                 Rule.RetryAfter,
                 seed,
                 Applied);

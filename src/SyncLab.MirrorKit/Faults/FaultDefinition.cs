@@ -19,6 +19,18 @@ public enum FaultKind
 
     /// <summary>The next N calls answered 429 + Retry-After (a burst of throttling).</summary>
     Throttle,
+
+    /// <summary>
+    /// The mirror does the work, but its answer never reaches the client: a gateway times out after the vendor committed
+    /// (504 unless told otherwise). The fault every "create" must survive without creating twice.
+    /// </summary>
+    LostAnswer,
+}
+
+/// <summary>The kinds as the admin API spells them.</summary>
+public static class FaultKinds
+{
+    public static string Name(FaultKind kind) => kind == FaultKind.LostAnswer ? "lost-answer" : kind.ToString().ToLowerInvariant();
 }
 
 /// <summary>
@@ -31,7 +43,7 @@ public sealed record FaultDefinition
     /// <summary>Names the fault for replacing or deleting it; generated ("fault-1", ...) when left out.</summary>
     public string? Id { get; init; }
 
-    /// <summary>error, latency, hang, maintenance or throttle.</summary>
+    /// <summary>error, latency, hang, maintenance, throttle or lost-answer.</summary>
     public string? Kind { get; init; }
 
     /// <summary>GET, POST, ...; null or "*" for any.</summary>
@@ -40,10 +52,10 @@ public sealed record FaultDefinition
     /// <summary>Path template or glob (see <see cref="FaultRoute"/>); default "/**", every vendor route.</summary>
     public string? Path { get; init; }
 
-    /// <summary>error, latency, hang: the fraction of matching calls hit, 0 to 1 (default 1).</summary>
+    /// <summary>error, latency, hang, lost-answer: the fraction of matching calls hit, 0 to 1 (default 1).</summary>
     public double? Rate { get; init; }
 
-    /// <summary>error (default 500), maintenance (default 503), throttle (default 429): the status answered.</summary>
+    /// <summary>error (default 500), maintenance (default 503), throttle (default 429), lost-answer (default 504): the status answered.</summary>
     public int? Status { get; init; }
 
     /// <summary>latency: the fixed part of the delay.</summary>
@@ -58,7 +70,7 @@ public sealed record FaultDefinition
     /// <summary>maintenance: the business instant the window closes (exclusive).</summary>
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>throttle: how many of the next matching calls get the status.</summary>
+    /// <summary>throttle: how many of the next matching calls get the status; lost-answer: how many answers are lost at most (default: no limit).</summary>
     public int? Count { get; init; }
 
     /// <summary>error, maintenance, throttle: the Retry-After to send (maintenance default: until the window closes; throttle default: 1 s).</summary>
@@ -108,11 +120,12 @@ public static partial class FaultValidation
             "hang" => FaultKind.Hang,
             "maintenance" => FaultKind.Maintenance,
             "throttle" => FaultKind.Throttle,
+            "lost-answer" => FaultKind.LostAnswer,
             _ => null,
         };
         if (kind is null)
         {
-            Fail("kind", $"kind must be one of error, latency, hang, maintenance, throttle (got '{definition.Kind}').");
+            Fail("kind", $"kind must be one of error, latency, hang, maintenance, throttle, lost-answer (got '{definition.Kind}').");
         }
         if (definition.Id is { } id && !IdFormat().IsMatch(id))
         {
@@ -174,12 +187,12 @@ public static partial class FaultValidation
             chosen,
             route,
             definition.Rate ?? 1,
-            definition.Status ?? chosen switch { FaultKind.Maintenance => 503, FaultKind.Throttle => 429, _ => 500 },
+            definition.Status ?? chosen switch { FaultKind.Maintenance => 503, FaultKind.Throttle => 429, FaultKind.LostAnswer => 504, _ => 500 },
             definition.Delay ?? TimeSpan.Zero,
             definition.Jitter ?? TimeSpan.Zero,
             definition.From,
             definition.Until,
-            definition.Count ?? 0,
+            definition.Count ?? (chosen == FaultKind.LostAnswer ? int.MaxValue : 0),
             definition.RetryAfter,
             definition.Seed);
         return true;
@@ -198,20 +211,20 @@ public static partial class FaultValidation
     {
         var given = new (string Field, bool Present, FaultKind[] Kinds)[]
         {
-            ("rate", d.Rate is not null, [FaultKind.Error, FaultKind.Latency, FaultKind.Hang]),
-            ("status", d.Status is not null, [FaultKind.Error, FaultKind.Maintenance, FaultKind.Throttle]),
+            ("rate", d.Rate is not null, [FaultKind.Error, FaultKind.Latency, FaultKind.Hang, FaultKind.LostAnswer]),
+            ("status", d.Status is not null, [FaultKind.Error, FaultKind.Maintenance, FaultKind.Throttle, FaultKind.LostAnswer]),
             ("delay", d.Delay is not null, [FaultKind.Latency]),
             ("jitter", d.Jitter is not null, [FaultKind.Latency]),
             ("from", d.From is not null, [FaultKind.Maintenance]),
             ("until", d.Until is not null, [FaultKind.Maintenance]),
-            ("count", d.Count is not null, [FaultKind.Throttle]),
+            ("count", d.Count is not null, [FaultKind.Throttle, FaultKind.LostAnswer]),
             ("retryAfter", d.RetryAfter is not null, [FaultKind.Error, FaultKind.Maintenance, FaultKind.Throttle]),
         };
         foreach (var (field, present, kinds) in given)
         {
             if (present && !kinds.Contains(kind))
             {
-                fail(field, $"{field} does not apply to a {kind.ToString().ToLowerInvariant()} fault.");
+                fail(field, $"{field} does not apply to a {FaultKinds.Name(kind)} fault.");
             }
         }
     }

@@ -54,6 +54,9 @@ public sealed class FaultGate(FaultBook book, IVendorErrorShape shape, MirrorLed
                     ledger.RecordFault(method, target, 0, $"hang by {hang.RuleId}: no answer until the client gives up");
                     await Task.Delay(Timeout.InfiniteTimeSpan, realTime.Provider, cancel.Token);
                     return;
+                case { Kind: FaultKind.LostAnswer } lost:
+                    await LoseAnswerAsync(http, next, lost, method, target);
+                    return;
                 case { } answer:
                     ledger.RecordFault(method, target, answer.Status, $"{answer.Kind.ToString().ToLowerInvariant()} by {answer.RuleId}: {answer.Status}"
                         + (answer.RetryAfter is { } wait ? $", Retry-After {RetryAfterSeconds(wait)}" : string.Empty));
@@ -70,6 +73,27 @@ public sealed class FaultGate(FaultBook book, IVendorErrorShape shape, MirrorLed
                 http.Abort();
             }
         }
+    }
+
+    /// <summary>The mirror does the work into a buffer nobody reads; the client gets the gateway's error instead.</summary>
+    private async Task LoseAnswerAsync(HttpContext http, RequestDelegate next, FaultAnswer answer, string method, string target)
+    {
+        var body = http.Response.Body;
+        using var swallowed = new MemoryStream();
+        http.Response.Body = swallowed;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = body;
+        }
+        var done = http.Response.StatusCode;
+        http.Response.Clear();
+        ledger.RecordFault(method, target, answer.Status, string.Create(CultureInfo.InvariantCulture,
+            $"lost-answer by {answer.RuleId}: the mirror answered {done}, the client gets {answer.Status}"));
+        await WriteAsync(http, answer);
     }
 
     private async Task WriteAsync(HttpContext http, FaultAnswer answer)

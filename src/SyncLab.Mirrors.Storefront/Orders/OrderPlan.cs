@@ -18,6 +18,9 @@ public sealed record OrderProblem(string Code, string Message, string? Field = n
 public sealed record StockedVariant(VariantRecord Variant, ProductRecord Product, IReadOnlyList<(long LocationId, int Available)> Levels)
 {
     public int Available => Levels.Sum(l => Math.Max(0, l.Available));
+
+    /// <summary>Inventory policy CONTINUE: sold beyond what is there (backorders, pre-orders); available goes below zero.</summary>
+    public bool SoldWhenOutOfStock => Variant.InventoryPolicy == InventoryPolicies.Continue;
 }
 
 public sealed record PlannedLine(StockedVariant Item, int Quantity, decimal Tax, IReadOnlyList<(long LocationId, int Quantity)> Allocation)
@@ -87,12 +90,12 @@ public static class OrderPlanner
                 problems.Add(new OrderProblem("NO_LONGER_AVAILABLE", $"{name} is no longer available.", "sku", item.Variant.Sku));
                 continue;
             }
-            if (item.Available <= 0)
+            if (item.Available <= 0 && !item.SoldWhenOutOfStock)
             {
                 problems.Add(new OrderProblem("OUT_OF_STOCK", $"{name} is out of stock.", "sku", item.Variant.Sku));
                 continue;
             }
-            if (quantity > item.Available)
+            if (quantity > item.Available && !item.SoldWhenOutOfStock)
             {
                 problems.Add(new OrderProblem("NOT_ENOUGH_STOCK", $"Only {item.Available} left of {name}; {quantity} were asked for.", "quantity", item.Variant.Sku));
                 continue;
@@ -107,7 +110,10 @@ public static class OrderPlanner
         return new OrderPlan([], planned, planned.Sum(l => l.Subtotal), planned.Sum(l => l.Tax), pricing.ShippingPrice);
     }
 
-    /// <summary>Takes units from the selling locations in location order (Shopify's default routing ranks locations by priority).</summary>
+    /// <summary>
+    /// Takes units from the selling locations in location order (Shopify's default routing ranks locations by priority);
+    /// what none of them has (a variant sold when out of stock) is owed by the first, whose available goes below zero.
+    /// </summary>
     public static IReadOnlyList<(long LocationId, int Quantity)> Allocate(StockedVariant item, int quantity)
     {
         var allocation = new List<(long, int)>();
@@ -124,6 +130,12 @@ public static class OrderPlanner
                 allocation.Add((locationId, take));
                 left -= take;
             }
+        }
+        if (left > 0 && item.Levels.Count > 0)
+        {
+            var first = item.Levels[0].LocationId;
+            var at = allocation.FindIndex(a => a.Item1 == first);
+            allocation = at < 0 ? [(first, left), .. allocation] : [.. allocation.Select((a, i) => i == at ? (a.Item1, a.Item2 + left) : a)];
         }
         return allocation;
     }

@@ -57,6 +57,10 @@ public static class CartPages
             error = $"{name} is no longer available.";
             wanted = 0;
         }
+        else if (variant.Row.InventoryPolicy == InventoryPolicies.Continue)
+        {
+            // Sold when out of stock (backorder, pre-order): the cart takes what the shopper asks for.
+        }
         else if (variant.Available <= 0)
         {
             error = $"{name} is out of stock.";
@@ -113,7 +117,10 @@ public static class CartPages
             html.Append(CultureInfo.InvariantCulture, $"<td data-testid=\"cart-line-total\">{Text(Price(line.Total, estate))}</td></tr>");
             if (v is not null && StockMessage.For(v.Product.Row.Status, v.Available, int.MaxValue) is var message && line.Quantity > v.Available)
             {
-                var warning = v.Available > 0 && v.Product.Row.Status == ProductStatuses.Active ? $"Only {v.Available} left." : message;
+                var active = v.Product.Row.Status == ProductStatuses.Active;
+                var warning = active && v.Row.InventoryPolicy == InventoryPolicies.Continue
+                    ? $"{line.Quantity - Math.Max(0, v.Available)} of these ship when back in stock."
+                    : v.Available > 0 && active ? $"Only {v.Available} left." : message;
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"5\" class=\"errors\" data-testid=\"line-warning\">{Text(warning)}</td></tr>");
             }
         }

@@ -58,7 +58,8 @@ public static class ShopPages
         var variant = product.Variants.FirstOrDefault();
         var total = product.TotalAvailable;
         var flaggedLow = product.Row.Tags.Split(',', StringSplitOptions.TrimEntries).Contains(settings.LowStockTag, StringComparer.OrdinalIgnoreCase);
-        var message = StockMessage.For(product.Row.Status, total, settings.LowStockThreshold, flaggedLow);
+        var continues = variant?.Row.InventoryPolicy == InventoryPolicies.Continue;
+        var message = StockMessage.For(product.Row.Status, total, settings.LowStockThreshold, flaggedLow, continues);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<article data-testid=\"product\" data-status=\"{Text(product.Row.Status)}\">");
         html.Append(CultureInfo.InvariantCulture, $"<h1 data-testid=\"title\">{Text(product.Row.Title)}</h1>");
@@ -77,7 +78,7 @@ public static class ShopPages
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"sku\" data-testid=\"sku\">SKU: {Text(variant.Row.Sku ?? string.Empty)}</p>");
         }
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"stock\" data-testid=\"stock-message\">{Text(message)}</p>");
-        var disabled = variant is not null && StockMessage.Purchasable(product.Row.Status, total) ? string.Empty : " disabled";
+        var disabled = variant is not null && StockMessage.Purchasable(product.Row.Status, total, continues) ? string.Empty : " disabled";
         html.Append("<form method=\"post\" action=\"/cart/add\" data-testid=\"add-to-cart-form\">");
         if (variant is not null)
         {

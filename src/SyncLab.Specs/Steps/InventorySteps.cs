@@ -65,6 +65,10 @@ public sealed class InventorySteps(StockDriver stock, EngineDriver engine, Store
     [When(@"^""([^""]+)"" sells (\d+) of ""([^""]+)""$")]
     public Task WhenAStoreSells(string store, int quantity, string item) => stock.StoreSellsAsync(store, items.Sku(item), quantity);
 
+    /// <summary>Staff key a count on the store's POS: Square's IN_STOCK count becomes what they counted.</summary>
+    [When(@"^the staff of ""([^""]+)"" key a count of (\d+) of ""([^""]+)""$")]
+    public Task WhenStaffCountInStore(string store, int quantity, string item) => stock.CountInStoreAsync(store, items.Sku(item), quantity);
+
     [Given(@"^""([^""]+)"" sold (\d+) of ""([^""]+)"" while its books held (\d+)$")]
     public async Task GivenAStoreOversold(string store, int sold, string item, int held)
     {

@@ -20,9 +20,11 @@ public sealed class ReconciliationSteps(StorefrontAdminDriver admin, ScheduleDri
     [Given(@"^the merchant's staff list a product ""([^""]+)"" by hand in the storefront admin$")]
     public Task GivenStaffListAProductByHand(string sku) => admin.CreateAsync(items.NewItemNumber(sku), "Hand-listed gift card");
 
-    [Then(@"^the reconciliation found (price|stock|status) drift on ""([^""]+)"" and healed it$")]
-    public async Task ThenDriftWasHealed(string kind, string item)
+    /// <summary>"store stock" is the count of a store that sells the web's stock (kind <c>pos-stock</c>).</summary>
+    [Then(@"^the reconciliation found (price|stock|store stock|status) drift on ""([^""]+)"" and healed it$")]
+    public async Task ThenDriftWasHealed(string what, string item)
     {
+        var kind = what == "store stock" ? "pos-stock" : what;
         var findings = await FindingsAsync(item);
         Expect.That(findings.Any(f => f.Kind == kind && f.Healed), $"the reconciliation found for {items.Sku(item)}: {Describe(findings)}; expected {kind} drift, healed");
     }

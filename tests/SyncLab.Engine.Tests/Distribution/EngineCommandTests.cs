@@ -18,6 +18,9 @@ public sealed class EngineCommandTests
     [InlineData("{ \"erp\": { \"baseUrl\": \"http://127.0.0.1:1/\", \"token\": \"env:SYNCLAB_TEST_UNSET_TOKEN\" }, \"storefront\": { \"baseUrl\": \"http://127.0.0.1:2/\", \"token\": \"t\" }, \"store\": { \"sqlite\": \"e.db\" } }", "SYNCLAB_TEST_UNSET_TOKEN is not set")]
     [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"mapping\": \"no-such-mapping.yaml\" }", "mapping: ")]
     [InlineData("{ \"storefront\": { \"baseUrl\": \"http://127.0.0.1:2/\", \"token\": \"t\" }, \"store\": { \"sqlite\": \"e.db\" } }", "erp")]
+    [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"limits\": { \"erp\": { \"requests\": 0 } } }", "limits.erp.requests")]
+    [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"limits\": { \"warehouse\": { \"windowSeconds\": -60 } } }", "limits.warehouse.windowSeconds")]
+    [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"limits\": { \"erp\": { \"perMinute\": 20 } } }", "perMinute")]
     public async Task a_bad_configuration_is_one_line_naming_the_problem_and_exit_code_2(string json, string named)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));

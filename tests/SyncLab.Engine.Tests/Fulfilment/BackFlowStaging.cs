@@ -17,9 +17,13 @@ internal sealed class BackFlowStaging : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<BackFlowStaging> StartAsync()
+    /// <summary>
+    /// A small staging, its clock frozen; <paramref name="configureEngine"/> may change the engine's options and
+    /// <paramref name="configure"/> the staging's (the poll interval, webhooks at start).
+    /// </summary>
+    public static async Task<BackFlowStaging> StartAsync(Func<EngineOptions, EngineOptions>? configureEngine = null, Func<StagingOptions, StagingOptions>? configure = null)
     {
-        var host = await StagingHost.StartAsync(new StagingOptions
+        var options = new StagingOptions
         {
             Seed = 42,
             Skus = 20,
@@ -27,7 +31,9 @@ internal sealed class BackFlowStaging : IAsyncDisposable
             ClockStart = Epoch,
             ClockRate = 0,
             ForeignServices = new ForeignServicesOptions { Enabled = false },
-        });
+            ConfigureEngine = configureEngine,
+        };
+        var host = await StagingHost.StartAsync(configure?.Invoke(options) ?? options);
         var staging = new BackFlowStaging(host);
         await staging.QuiescentAsync();
         return staging;

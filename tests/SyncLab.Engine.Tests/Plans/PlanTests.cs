@@ -2,6 +2,7 @@ using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Inventory;
 using SyncLab.Engine.Prices;
+using SyncLab.Engine.Products;
 
 namespace SyncLab.Engine.Tests.Plans;
 
@@ -35,6 +36,14 @@ public sealed class PlanTests
     [Fact]
     public void a_changed_price_is_planned_from_the_current_to_the_new() =>
         Assert.Equal(new PriceChange("SKU-1", 9.5m, 10m), PricePlan.Decide(Item(price: 10m), Variant(9.5m)));
+
+    [Fact]
+    public void a_compare_at_price_left_from_a_clearance_is_cleared_when_the_item_card_price_applies()
+    {
+        var leftover = Variant(10m) with { CompareAtPrice = 14m };
+        Assert.Equal(new PriceChange("SKU-1", 10m, 10m, null), PricePlan.Decide(Item(price: 10m), leftover));
+        Assert.Equal(new PriceChange("SKU-1", 10m, 7m, 10m), PricePlan.Decide(Item(price: 10m), leftover, Lifecycle.EndOfLine));
+    }
 
     [Fact]
     public void a_negative_erp_price_is_a_data_error_not_a_write()

@@ -87,7 +87,7 @@ public sealed class ProductPlanTests
 
     [Fact]
     public void an_end_of_line_item_is_marked_down_with_the_erp_price_as_compare_at() =>
-        Assert.Equal((13.99m, 19.99m), ProductPlan.Pricing(Item(price: 19.99m), Lifecycle.EndOfLine, Rules, null));
+        Assert.Equal((13.99m, 19.99m), ProductPlan.Pricing(Item(price: 19.99m), Lifecycle.EndOfLine, Rules));
 
     [Fact]
     public void backorders_are_allowed_only_for_active_items() =>

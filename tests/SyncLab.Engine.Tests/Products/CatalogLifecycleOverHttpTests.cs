@@ -119,6 +119,23 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task when_the_line_no_longer_ends_the_erp_price_is_back_and_the_clearance_compare_at_price_is_gone()
+    {
+        var sku = CleanWebSku(1);
+        await SetPriceAsync(sku, 40m);
+        await PatchErpItemAsync(sku, new { lifecycleCode = "EOL" });
+        await NextPollAsync();
+        Assert.Equal((28.00m, (decimal?)40.00m), await PricesAsync(sku));
+
+        await PatchErpItemAsync(sku, new { lifecycleCode = "" });
+        await NextPollAsync();
+
+        var product = await ProductAsync(sku);
+        Assert.Equal((40.00m, (decimal?)null), await PricesAsync(sku));
+        Assert.DoesNotContain("clearance", Tags(product));
+    }
+
+    [Fact]
     public async Task stock_at_or_below_the_item_threshold_is_flagged_low_and_the_flag_goes_when_restocked()
     {
         var sku = CleanWebSku(2);
@@ -237,6 +254,12 @@ public sealed class CatalogLifecycleOverHttpTests : IAsyncLifetime
         var product = node["product"]!.DeepClone();
         product["variant"] = node.DeepClone();
         return product;
+    }
+
+    private async Task<(decimal? Price, decimal? CompareAt)> PricesAsync(string sku)
+    {
+        var variant = (await ProductAsync(sku))["variant"]!;
+        return (Money(variant["price"]), Money(variant["compareAtPrice"]));
     }
 
     private static string[] Tags(JsonNode product) => product["tags"]!.AsArray().Select(t => (string)t!).ToArray();

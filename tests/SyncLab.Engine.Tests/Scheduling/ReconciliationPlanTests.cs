@@ -49,6 +49,16 @@ public sealed class ReconciliationPlanTests
     }
 
     [Fact]
+    public void a_compare_at_price_left_behind_after_a_clearance_is_price_drift_healed_by_the_prices_process()
+    {
+        var leftover = Listed("C") with { Variant = Listed("C").Variant with { CompareAtPrice = 20m } };
+
+        var finding = Assert.Single(Compare([Item("C")], [leftover]));
+
+        Assert.Equal((DriftKind.Price, PriceProcess.ProcessName, "20.00 (compare at 20.00)", "20.00"), (finding.Kind, finding.Heal, finding.Found, finding.Expected));
+    }
+
+    [Fact]
     public void a_web_item_the_storefront_lost_is_missing_and_recreated_by_the_products_process()
     {
         var finding = Assert.Single(Compare([Item("M")], []));

@@ -154,6 +154,7 @@ public sealed class ErpFaultInjectionTests(ErpMirrorFixture erp) : IClassFixture
     [InlineData("""{"kind":"maintenance","from":"2026-11-02T10:00:00Z"}""", "from")]
     [InlineData("""{"kind":"maintenance","from":"2026-11-02T10:00:00Z","until":"2026-11-02T09:00:00Z"}""", "until")]
     [InlineData("""{"kind":"throttle"}""", "count")]
+    [InlineData("""{"kind":"lost-answer","retryAfter":"00:00:05"}""", "retryAfter")]
     [InlineData("""{"kind":"error","path":"/_synclab/ledger"}""", "path")]
     [InlineData("""{"kind":"error","path":"api/items"}""", "path")]
     [InlineData("""{"kind":"error","method":"GE T"}""", "method")]

@@ -84,6 +84,26 @@ public sealed class OrderPlacementTests(WebhookStorefrontHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task a_variant_sold_when_out_of_stock_takes_the_order_and_available_goes_below_zero()
+    {
+        await host.ResetAllAsync();
+        var sku = host.WebSkus[5];
+        await host.SetAvailableAsync(sku, 1);
+        var variant = await host.VariantBySkuAsync(sku);
+        var policy = await host.DataAsync(
+            "mutation($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, variants: $variants) { userErrors { message } } }",
+            new { productId = variant.GetProperty("product").GetProperty("id").GetString(), variants = new[] { new { id = variant.GetProperty("id").GetString(), inventoryPolicy = "CONTINUE" } } });
+        Assert.Empty(policy.GetProperty("productVariantsBulkUpdate").GetProperty("userErrors").EnumerateArray());
+
+        var order = await host.OrderSkuAsync(sku, 3, "preorder@example.com");
+
+        Assert.Equal("#1001", order.GetProperty("name").GetString());
+        var quantities = await host.QuantitiesAsync(sku);
+        Assert.Equal(-2, quantities["available"]);
+        Assert.Equal(3, quantities["committed"]);
+    }
+
+    [Fact]
     public async Task no_more_than_is_left_can_be_ordered_and_an_archived_product_not_at_all()
     {
         await host.ResetAllAsync();

@@ -52,6 +52,18 @@ public sealed class OrderRulesTests
         Assert.Equal(code, Assert.Single(plan.Problems).Code);
     }
 
+    [Fact]
+    public void a_variant_sold_when_out_of_stock_is_owed_by_the_first_location_for_what_none_has()
+    {
+        var item = Stocked(1, 10m, ProductStatuses.Active, (80_000_001, 0), (80_000_002, 2));
+        item.Variant.InventoryPolicy = InventoryPolicies.Continue;
+
+        var plan = Decide([new OrderLineInput("SKU-1", null, 5)], item);
+
+        Assert.False(plan.Rejected);
+        Assert.Equal([(80_000_001L, 3), (80_000_002L, 2)], Assert.Single(plan.Lines).Allocation);
+    }
+
     [Theory]
     [InlineData("not-an-email", "US", "IL", "INVALID_EMAIL")]
     [InlineData("a@example.com", "ZZ", null, "INVALID_COUNTRY")]

@@ -57,6 +57,16 @@ public sealed class StorefrontRulesTests
         Assert.Equal(message, StockMessage.For(status, available, lowStockThreshold: 5));
 
     [Theory]
+    [InlineData(ProductStatuses.Active, 0, true, "Out of stock – order now, ships when back", true)]
+    [InlineData(ProductStatuses.Active, 0, false, "Out of stock – back soon", false)]
+    [InlineData(ProductStatuses.Archived, 0, true, "No longer available", false)]
+    public void a_variant_sold_when_out_of_stock_can_still_be_bought(string status, int available, bool continues, string message, bool purchasable)
+    {
+        Assert.Equal(message, StockMessage.For(status, available, lowStockThreshold: 5, soldWhenOutOfStock: continues));
+        Assert.Equal(purchasable, StockMessage.Purchasable(status, available, continues));
+    }
+
+    [Theory]
     [InlineData("{ products(first: 10) { edges { node { id title } } } }", 12)]
     [InlineData("{ products(first: 10) { nodes { id variants(first: 5) { nodes { sku } } } } }", 2 + (10 * (1 + 2 + 5)))]
     [InlineData("{ productVariant(id: \"gid://shopify/ProductVariant/1\") { sku product { title } inventoryItem { id } } }", 3)]

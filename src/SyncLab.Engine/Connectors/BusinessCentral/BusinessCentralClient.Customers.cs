@@ -113,7 +113,7 @@ public sealed partial class BusinessCentralClient
         using var request = new HttpRequestMessage(HttpMethod.Patch, uri) { Content = JsonContent.Create(fields) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
         return await response.Content.ReadFromJsonAsync<T>(Json, ct)
             ?? throw new VendorCallException(System, $"empty answer from {uri.AbsolutePath}", transient: true);
     }

@@ -26,7 +26,7 @@ public sealed partial class BusinessCentralClient
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
     }
 
     /// <summary>Deletes a draft credit memo (one the ERP would not post on its day, to be keyed again on another).</summary>
@@ -36,7 +36,7 @@ public sealed partial class BusinessCentralClient
         using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(options.ErpBaseUrl, $"api/v2.0/companies({company})/salesCreditMemos({creditMemoId})"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
     }
 
     /// <summary>The credit memo (draft or posted: BC keeps its id) carrying <paramref name="externalDocumentNumber"/>.</summary>
@@ -73,6 +73,6 @@ public sealed partial class BusinessCentralClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
     }
 }

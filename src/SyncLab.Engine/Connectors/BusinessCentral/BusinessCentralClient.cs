@@ -7,9 +7,10 @@ using System.Text.Json.Serialization;
 namespace SyncLab.Engine.Connectors.BusinessCentral;
 
 /// <summary>Reads Business Central API v2.0 (OData v4): company lookup, items changed since a cursor, server-driven paging.</summary>
-public sealed partial class BusinessCentralClient(HttpClient http, EngineOptions options)
+public sealed partial class BusinessCentralClient(HttpClient http, EngineOptions options, VendorPacers? pacers = null)
 {
     private const string System = "erp";
+    private readonly RequestPacer? _pacer = pacers?.Erp;
     private Guid? _companyId;
 
     public async Task<Guid> CompanyIdAsync(CancellationToken ct)
@@ -154,7 +155,7 @@ public sealed partial class BusinessCentralClient(HttpClient http, EngineOptions
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
         // The engine deletes what it created; whatever the office changed since, the order is void.
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
     }
 
     private async Task<BcSalesDocument?> FirstByExternalNumberAsync(string entitySet, string externalDocumentNumber, CancellationToken ct)
@@ -186,7 +187,7 @@ public sealed partial class BusinessCentralClient(HttpClient http, EngineOptions
         }
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ErpToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
         return await response.Content.ReadFromJsonAsync<T>(Json, ct)
             ?? throw new VendorCallException(System, $"empty answer from {uri.AbsolutePath}", transient: true);
     }

@@ -61,7 +61,7 @@ public sealed partial class ShipStationClient
             reason,
             notes,
         });
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
     }
 
     private sealed record LocationList(

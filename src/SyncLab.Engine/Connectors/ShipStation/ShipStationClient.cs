@@ -9,9 +9,10 @@ namespace SyncLab.Engine.Connectors.ShipStation;
 /// ShipStation API v2 (the warehouse): shipments to pick and ship, the labels bought for them. Authenticated by
 /// the <c>api-key</c> header; 429 carries Retry-After, which the engine's retries honour.
 /// </summary>
-public sealed partial class ShipStationClient(HttpClient http, EngineOptions options)
+public sealed partial class ShipStationClient(HttpClient http, EngineOptions options, VendorPacers? pacers = null)
 {
     private const string System = "warehouse";
+    private readonly RequestPacer? _pacer = pacers?.Warehouse;
     private const int PageSize = 100;
     private string? _warehouseId;
 
@@ -46,7 +47,7 @@ public sealed partial class ShipStationClient(HttpClient http, EngineOptions opt
     public async Task CancelShipmentAsync(string shipmentId, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Put, $"v2/shipments/{Uri.EscapeDataString(shipmentId)}/cancel", null);
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
     }
 
     /// <summary>Shipments in <paramref name="status"/> modified at or after <paramref name="since"/>, oldest change first, every page.</summary>
@@ -90,7 +91,7 @@ public sealed partial class ShipStationClient(HttpClient http, EngineOptions opt
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = Request(method, path, body);
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, _pacer, ct);
         return await response.Content.ReadFromJsonAsync<T>(Json, ct)
             ?? throw new VendorCallException(System, $"empty answer from {path}", transient: true);
     }
