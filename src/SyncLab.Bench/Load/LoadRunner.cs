@@ -73,9 +73,13 @@ public sealed class LoadRunner : IDisposable
         return Task.WhenAll(workers.Select(w => Task.Run(() => LoopAsync(benchCase, w, deadline, record, ct), ct)));
     }
 
+    /// <summary>
+    /// Sends until the deadline, and at least once: a worker the thread pool starts late (a loaded machine, a short
+    /// phase) still measures something rather than nothing.
+    /// </summary>
     private async Task LoopAsync(BenchCase benchCase, Worker worker, long deadline, bool record, CancellationToken ct)
     {
-        while (Stopwatch.GetTimestamp() < deadline)
+        do
         {
             ct.ThrowIfCancellationRequested();
             var request = benchCase.Next(new RequestContext(worker.Index, worker.Sequence++, worker.Random));
@@ -116,6 +120,7 @@ public sealed class LoadRunner : IDisposable
                 worker.Fail(string.Create(CultureInfo.InvariantCulture, $"HTTP {status}: {Excerpt(body)}"));
             }
         }
+        while (Stopwatch.GetTimestamp() < deadline);
     }
 
     /// <summary>Drives the case for <paramref name="length"/> and keeps nothing: warms the process (JIT tiers, pools) before anything is measured.</summary>
