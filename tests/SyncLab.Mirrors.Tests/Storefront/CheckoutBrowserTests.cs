@@ -30,7 +30,10 @@ public sealed class CheckoutBrowserTests(StorefrontBrowserHost host) : IClassFix
         await page.GetByTestId("country").SelectOptionAsync("US");
         await page.GetByTestId("accepts-marketing").CheckAsync();
         await page.GetByTestId("place-order").ClickAsync();
-        await page.WaitForURLAsync("**/orders/*");
+        // The confirmation, or checkout again with its errors: whichever comes, the failure says which and why.
+        await page.GetByTestId("order-name").Or(page.GetByTestId("checkout-errors")).First.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.True(await page.GetByTestId("order-name").CountAsync() == 1,
+            $"checkout did not confirm the order: at {page.Url}, '{string.Join("; ", await page.GetByTestId("checkout-error").AllInnerTextsAsync())}'");
 
         var name = await page.GetByTestId("order-name").InnerTextAsync();
         Assert.Matches("^#10[0-9]{2}$", name);
