@@ -125,14 +125,7 @@ public sealed class RequestPacer(string system, RequestLimit? limit, TimeProvide
                     await changed.WaitAsync(ct);
                     continue;
                 }
-                var before = clock.GetUtcNow();
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var freed = Task.Delay(span, clock, stop.Token);
-                var guard = Task.Delay(FrozenClockGuard, TimeProvider.System, stop.Token);
-                var first = await Task.WhenAny(freed, changed, guard);
-                await stop.CancelAsync();
-                ct.ThrowIfCancellationRequested();
-                if (first == guard && clock.GetUtcNow() == before)
+                if (!await ClockWait.ForAsync(clock, span, changed, FrozenClockGuard, ct))
                 {
                     throw new VendorCallException(System, $"{Limit.Requests} requests in {Limit.Window.TotalSeconds:0.###} s used and the clock is not moving: paced by the queue", transient: true, span);
                 }

@@ -85,14 +85,7 @@ public sealed class ShopifyCostPacer(TimeProvider clock, TimeSpan? frozenClockGu
                     }
                     changed = _changed.Task;
                 }
-                var before = clock.GetUtcNow();
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var refilled = Task.Delay(wait, clock, stop.Token);
-                var guard = Task.Delay(FrozenClockGuard, TimeProvider.System, stop.Token);
-                var first = await Task.WhenAny(refilled, changed, guard);
-                await stop.CancelAsync();
-                ct.ThrowIfCancellationRequested();
-                if (first == guard && clock.GetUtcNow() == before)
+                if (!await ClockWait.ForAsync(clock, wait, changed, FrozenClockGuard, ct))
                 {
                     throw new VendorCallException("storefront", "query cost bucket empty and the clock is not moving: paced by the queue", transient: true, wait);
                 }
