@@ -179,7 +179,7 @@ public sealed class DryRunPlanner(
             {
                 try
                 {
-                    if (await DecideAsync(process, state, variant, lifecycle, priceLines.GetValueOrDefault(state.Sku) ?? [], now, at, ct) is { } change)
+                    if (await DecideAsync(process, state, variant, lifecycle, priceLines.GetValueOrDefault(state.Sku) ?? [], at, ct) is { } change)
                     {
                         changes.Add(change);
                     }
@@ -194,11 +194,11 @@ public sealed class DryRunPlanner(
     }
 
     private async Task<DryRunChange?> DecideAsync(
-        string process, ErpItemState state, ShopifyVariant variant, Lifecycle lifecycle, IReadOnlyList<EffectivePrice> lines, DateTimeOffset now, DateTimeOffset at, CancellationToken ct)
+        string process, ErpItemState state, ShopifyVariant variant, Lifecycle lifecycle, IReadOnlyList<EffectivePrice> lines, DateTimeOffset at, CancellationToken ct)
     {
         if (process == PriceProcess.ProcessName)
         {
-            var price = DryRunPrices.At(state, variant, lifecycle, options.Catalog, lines, now, at);
+            var price = DryRunPrices.At(state, variant, lifecycle, options.Catalog, lines, at);
             return price.Change is { } change
                 ? new DryRunChange(process, state.Sku, Money(change.From), Money(change.To))
                 {

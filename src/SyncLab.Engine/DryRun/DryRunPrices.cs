@@ -19,11 +19,13 @@ public sealed record DryRunSource(string Kind, string? List = null, DateTimeOffs
 public sealed record DryRunPrice(PriceChange? Change, DryRunSource Source);
 
 /// <summary>
-/// The price an item's storefront variant shows at an instant, decided the way the engine decides it on the way there:
-/// a price list line in effect then decides (<see cref="PriceListPlan.PriceAt"/>, as <see cref="EffectivePriceProcess"/>
-/// applies it at the list's start); when a list boundary falls between now and then but none is in effect, the item card
-/// price without compare-at (as the effective-prices process sets it when a list ends); otherwise the item card as the
-/// prices process decides it (<see cref="PricePlan.Decide"/>: clearance markdown with compare-at). A pure decision.
+/// The price an item's storefront variant shows at an instant, decided the way the engine gets there: whichever writes
+/// the price last wins. The prices process writes the item card's price (<see cref="PricePlan.Decide"/>: clearance
+/// markdown with compare-at) whenever the item changes; the effective-prices process writes the price in effect
+/// (<see cref="PriceListPlan.PriceAt"/>: the latest-starting line in effect, else the item card without compare-at) at
+/// each list boundary, or at once for a boundary already passed when its line was published
+/// (<see cref="PriceListPlan.Missed"/>). So when the item changed after every boundary up to the instant, the card decides;
+/// otherwise the price lists do. A pure decision.
 /// </summary>
 public static class DryRunPrices
 {
@@ -45,11 +47,9 @@ public static class DryRunPrices
     }
 
     public static DryRunPrice At(
-        ErpItemState item, ShopifyVariant current, Lifecycle lifecycle, CatalogRules rules, IReadOnlyList<EffectivePrice> lines, DateTimeOffset now, DateTimeOffset at)
+        ErpItemState item, ShopifyVariant current, Lifecycle lifecycle, CatalogRules rules, IReadOnlyList<EffectivePrice> lines, DateTimeOffset at)
     {
-        var deciding = PriceListPlan.Deciding(lines, at);
-        var boundaryOnTheWay = lines.SelectMany(l => new[] { (DateTimeOffset?)l.Starts, l.Ends }).Any(b => b > now && b <= at);
-        if (deciding is null && !boundaryOnTheWay)
+        if (LastBoundaryWritten(lines, at) is not { } boundary || boundary <= item.ModifiedAt)
         {
             return new DryRunPrice(PricePlan.Decide(item, current, lifecycle, rules), DryRunSource.Card);
         }
@@ -59,10 +59,20 @@ public static class DryRunPrices
         {
             throw new DataErrorException($"{item.Sku}: the {price.Source} price {price.Price} is negative");
         }
+        var deciding = PriceListPlan.Deciding(lines, at);
         var source = deciding is null ? DryRunSource.Card : new DryRunSource(DryRunSource.PriceList, deciding.ListCode, deciding.Starts);
         var change = current.Price == price.Price && current.CompareAtPrice == price.CompareAtPrice
             ? null
             : new PriceChange(item.Sku, current.Price, price.Price, price.CompareAtPrice);
         return new DryRunPrice(change, source);
     }
+
+    /// <summary>
+    /// When the effective-prices process last writes the item's price up to <paramref name="at"/>: of the lines'
+    /// boundaries not after it, the latest, each at the earliest when its line was published. Null: never.
+    /// </summary>
+    public static DateTimeOffset? LastBoundaryWritten(IEnumerable<EffectivePrice> lines, DateTimeOffset at) =>
+        lines.SelectMany(l => new[] { (DateTimeOffset?)l.Starts, l.Ends }.OfType<DateTimeOffset>().Where(b => b <= at).Select(b => b > l.ModifiedAt ? b : l.ModifiedAt))
+            .Select(b => (DateTimeOffset?)b)
+            .Max();
 }

@@ -63,7 +63,7 @@ public sealed class DryRunPriceListOverHttpTests
     }
 
     [Fact]
-    public async Task a_dry_run_past_a_sales_end_shows_the_item_card_price_without_compare_at()
+    public async Task a_dry_run_past_a_sales_end_shows_the_price_in_effect_again_without_compare_at()
     {
         await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
@@ -82,9 +82,10 @@ public sealed class DryRunPriceListOverHttpTests
         var after = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run?process=prices&at=2026-11-05T00:00:00-06:00")))!;
 
         Assert.Null(PriceChange(during, sku));
+        // The estate's yearly web list (at the item cards' prices) is in effect again once the sale ends.
         var change = PriceChange(after, sku)!;
-        Assert.Equal(("9.99", card.ToString("0.00", CultureInfo.InvariantCulture), null, "item card"),
-            ((string?)change["from"], (string?)change["to"], (string?)change["compareAt"], (string?)change["source"]!["kind"]));
+        Assert.Equal(("9.99", card.ToString("0.00", CultureInfo.InvariantCulture), null, "price list", host.Estate.PriceLists[0].Code),
+            ((string?)change["from"], (string?)change["to"], (string?)change["compareAt"], (string?)change["source"]!["kind"], (string?)change["source"]!["list"]));
     }
 
     private static JsonNode? PriceChange(JsonNode report, string sku) =>
