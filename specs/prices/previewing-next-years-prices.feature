@@ -10,7 +10,7 @@ Feature: The office previews next year's price list before midnight
     And the engine has finished its first sync
     And a web item known as "the mug"
 
-  Scenario: The office previews next year's price list before midnight
+  Scenario: Next year's price, previewed at 10 pm, is what the store shows at midnight
     Given the ERP price list 2028 takes effect on 2028-01-01 in America/Chicago, pricing "the mug" at 26.00
     When the engine's next poll has run
     And the business clock reaches 2027-12-31 22:00 in America/Chicago
