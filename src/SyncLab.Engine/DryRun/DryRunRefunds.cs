@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
@@ -47,6 +48,12 @@ public static class DryRunRefunds
                 {
                     skipped.Add(Skip($"already in the ERP as credit memo {memo.Number} ({external})"));
                 }
+                continue;
+            }
+            // The process trusts its own cross-reference first: a memo it recorded is never keyed again.
+            if (await db.IdMappings.AsNoTracking().AnyAsync(m => m.System == ErpItemReferences.System && m.Kind == RefundToErpProcess.CreditMemoKind && m.Key == refund.Id, ct))
+            {
+                skipped.Add(Skip("already recorded by the engine as credited (its cross-reference), though the ERP lists no credit memo " + external));
                 continue;
             }
             if (await erp.PostedInvoiceByExternalNumberAsync(CreditMemoPlan.OrderExternalNumber(refund), ct) is not { } invoice)
