@@ -88,6 +88,42 @@ public sealed class SchedulerOverHttpTests
     }
 
     [Fact]
+    public async Task a_reconciliation_asked_for_now_runs_off_schedule_and_again_at_the_same_instant()
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient();
+        await StagingHttp.QuiescentAsync(http, host);
+        var engine = host.Addresses["engine"];
+        var sku = StagingHttp.CleanWebSku(host);
+        var truth = await StagingHttp.StorefrontPriceAsync(http, host, sku);
+        var node = (await StagingHttp.ShopAsync(http, host, $$"""{ productVariants(first: 1, query: "sku:{{sku}}") { nodes { id product { id } } } }"""))!["productVariants"]!["nodes"]![0]!;
+        await StagingHttp.ShopAsync(http, host, $$"""mutation { productVariantsBulkUpdate(productId: "{{node["product"]!["id"]}}", variants: [{ id: "{{node["id"]}}", price: "1.00" }]) { userErrors { message } } }""");
+
+        // No schedule is set: the job runs because it was asked to, at the business clock's now.
+        using (var accepted = await http.PostAsync(new Uri(engine, "engine/schedules/reconciliation/runs"), null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            Assert.Equal(Epoch, (DateTimeOffset)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["at"]!);
+        }
+        await StagingHttp.QuiescentAsync(http, host);
+        Assert.Equal(truth, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+        var first = await StagingHttp.GetAsync(http, new Uri(engine, "engine/reconciliation"));
+        Assert.Contains(first!["findings"]!.AsArray(), f => (string)f!["sku"]! == sku && (bool)f["healed"]!);
+        Assert.Single(await RunsAsync(http, engine));
+
+        // Asked again with the clock standing still (a staging): a run of its own, which finds the price healed.
+        using (var again = await http.PostAsync(new Uri(engine, "engine/schedules/reconciliation/runs"), null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        }
+        await StagingHttp.QuiescentAsync(http, host);
+        var second = await StagingHttp.GetAsync(http, new Uri(engine, "engine/reconciliation"));
+        Assert.DoesNotContain(second!["findings"]!.AsArray(), f => (string)f!["sku"]! == sku);
+        Assert.Equal(0, (int)second["healed"]!);
+        await AssertProblemAsync(http.PostAsync(new Uri(engine, "engine/schedules/nightly-coffee/runs"), null), HttpStatusCode.NotFound, null);
+    }
+
+    [Fact]
     public async Task bad_schedule_requests_are_problems_naming_the_field()
     {
         await using var host = await StartAsync();
