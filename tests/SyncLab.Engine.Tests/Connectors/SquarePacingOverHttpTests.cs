@@ -2,8 +2,6 @@ using System.Net;
 using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Connectors.Square;
 using SyncLab.Mirrors.Pos;
-using SyncLab.Staging;
-using SyncLab.Staging.Foreign;
 
 namespace SyncLab.Engine.Tests.Connectors;
 
@@ -19,16 +17,7 @@ public sealed class SquarePacingOverHttpTests
     public async Task paced_to_the_budget_a_burst_meets_no_rate_limit_and_unpaced_it_does()
     {
         var budget = new SquareRateLimit(5, TimeSpan.FromSeconds(1));
-        await using var host = await StagingHost.StartAsync(new StagingOptions
-        {
-            Seed = 42,
-            Skus = 20,
-            BasePort = 0,
-            ClockRate = 1,
-            StartEngine = false,
-            PosRateLimit = budget,
-            ForeignServices = new ForeignServicesOptions { Enabled = false },
-        });
+        await using var host = await Pipeline.StagingHttp.StartMirrorsAsync(o => o with { ClockRate = 1, PosRateLimit = budget });
         var options = new EngineOptions
         {
             ErpBaseUrl = host.Addresses["erp"],

@@ -7,8 +7,6 @@ using SyncLab.Engine.Capture;
 using SyncLab.Engine.Orders;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Storage;
-using SyncLab.Staging;
-using SyncLab.Staging.Foreign;
 
 namespace SyncLab.Engine.Tests.Pipeline;
 
@@ -24,16 +22,7 @@ public sealed class OrderBacklogCaptureTests
     [Fact]
     public async Task a_poll_that_fails_half_way_through_a_backlog_keeps_the_pages_it_read()
     {
-        await using var host = await StagingHost.StartAsync(new StagingOptions
-        {
-            Seed = 42,
-            Skus = 20,
-            BasePort = 0,
-            ClockStart = new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero),
-            ClockRate = 0,
-            StartEngine = false,
-            ForeignServices = new ForeignServicesOptions { Enabled = false },
-        });
+        await using var host = await StagingHttp.StartMirrorsAsync(o => o);
         using var http = new HttpClient();
         var warehouse = host.Estate.Locations.First(l => l.Kind == SyncLab.Estate.LocationKind.Warehouse).Code;
         var stocked = host.Estate.Stock.Where(s => s.LocationCode == warehouse && s.Quantity >= 3).Select(s => s.Sku).ToHashSet();
