@@ -41,12 +41,11 @@ public sealed class AtsProcess(
         {
             return ProcessOutcome.Nothing;
         }
-        var summary = new List<string>();
-        foreach (var target in targets.Where(t => t.Planned != t.Found))
-        {
-            await storefront.SetAvailableAsync(target.InventoryItemId, target.LocationId, target.Planned, target.Found, ct);
-            summary.Add(string.Create(CultureInfo.InvariantCulture, $"available {sku} @ {target.Location} {target.Found} -> {target.Planned}"));
-        }
+        // Every location's compare-and-set at once, so they share a call (StorefrontStockWriter); a location that fails
+        // fails the apply, and the retry plans again from fresh numbers (those that landed then need nothing).
+        var writes = targets.Where(t => t.Planned != t.Found).ToList();
+        await Task.WhenAll(writes.Select(t => storefront.SetAvailableAsync(t.InventoryItemId, t.LocationId, t.Planned, t.Found, ct)));
+        var summary = writes.Select(t => string.Create(CultureInfo.InvariantCulture, $"available {sku} @ {t.Location} {t.Found} -> {t.Planned}"));
         // Stores that sell web stock show the first location's number (PosWebStockProcess).
         var followUps = targets.Count > 0 && config.StoresSellingWebStock.Count > 0 ? [PosWebStockProcess.FollowUp(sku, item.Version, targets[0].Planned)] : Array.Empty<CapturedChange>();
         return new ProcessOutcome(string.Join("; ", summary), []) { FollowUps = followUps };

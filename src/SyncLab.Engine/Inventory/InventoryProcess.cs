@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using SyncLab.Engine.Catalog;
-using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Pipeline;
 using SyncLab.Engine.Products;
 using SyncLab.Engine.Storage;
@@ -9,7 +8,7 @@ using SyncLab.Engine.Storage;
 namespace SyncLab.Engine.Inventory;
 
 /// <summary>ERP stock (source <see cref="StockSource.Erp"/>) → available-to-sell at the storefront's web location.</summary>
-public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClient shop, EngineOptions options, InventorySettings settings) : IProcess
+public sealed class InventoryProcess(StorefrontCatalog catalog, StorefrontStock stock, EngineOptions options, InventorySettings settings) : IProcess
 {
     public const string ProcessName = "inventory";
 
@@ -38,8 +37,8 @@ public sealed class InventoryProcess(StorefrontCatalog catalog, ShopifyAdminClie
         }
         var available = StockPlan.AvailableToSell(state, options.SafetyStock);
         var location = await catalog.WebLocationIdAsync(ct);
-        // A set, not an adjustment: applying the same change twice leaves the same number.
-        await shop.SetAvailableAsync(variant.InventoryItemId, location, available, ct);
+        // A set, not an adjustment: applying the same change twice leaves the same number. Handlers writing at once share a call.
+        await stock.SetAvailableAsync(variant.InventoryItemId, location, available, ct);
         return ProcessOutcome.Changed(string.Create(CultureInfo.InvariantCulture, $"available {state.Sku} = {available}")) with
         {
             // Stores that sell web stock show the same number (PosWebStockProcess).

@@ -13,9 +13,15 @@ public sealed record StorefrontVariantStock(string InventoryItemId, string Produ
 /// Reads a storefront location's <c>available</c> and <c>committed</c> together and sets <c>available</c> only if
 /// it is still what was read (Shopify's compare-and-set, <c>compareQuantity</c>): an order placed between the
 /// read and the write makes the write stale, and the plan is made again — never an oversell from a lost update.
+/// Writes go through one <see cref="StorefrontStockWriter"/> for the engine, so handlers writing at once share a call.
 /// </summary>
 public sealed class StorefrontStock(ShopifyAdminClient shop)
 {
+    private readonly StorefrontStockWriter _writer = new(shop.SetAvailableAsync);
+
+    /// <summary>The group-commit writer every stock write goes through.</summary>
+    public StorefrontStockWriter Writer => _writer;
+
     /// <summary>The SKU's variant with its quantities at a location, in one query; null when the storefront does not list the SKU.</summary>
     public async Task<StorefrontVariantStock?> VariantStockAsync(string sku, string locationId, CancellationToken ct)
     {
@@ -43,5 +49,9 @@ public sealed class StorefrontStock(ShopifyAdminClient shop)
 
     /// <summary>Sets <c>available</c> if it still is <paramref name="expected"/>; a stale compare is a transient failure (planned again).</summary>
     public Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, int expected, CancellationToken ct) =>
-        shop.SetAvailableAsync(inventoryItemId, locationId, quantity, expected, ct);
+        _writer.SetAsync(new ShopifyQuantity(inventoryItemId, locationId, quantity, expected), ct);
+
+    /// <summary>Sets <c>available</c> whatever it is now (a set: applying it twice leaves the same number).</summary>
+    public Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, CancellationToken ct) =>
+        _writer.SetAsync(new ShopifyQuantity(inventoryItemId, locationId, quantity, null), ct);
 }

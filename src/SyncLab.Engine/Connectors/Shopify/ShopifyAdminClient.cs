@@ -23,6 +23,25 @@ public sealed record ShopifyNewProduct(
 
 public sealed record ShopifyLocation(string Id, string Name);
 
+/// <summary>One quantity of an <c>inventorySetQuantities</c>: <c>available</c> of an item at a location, compared with <paramref name="CompareQuantity"/> when given.</summary>
+public sealed record ShopifyQuantity(string InventoryItemId, string LocationId, int Quantity, int? CompareQuantity);
+
+/// <summary>A userError of <c>inventorySetQuantities</c>: the quantity it names (its index in the request; null when it names the request), its code and message.</summary>
+public sealed record ShopifyQuantityError(int? Index, string? Code, string Field, string Message)
+{
+    /// <summary>Shopify's answer when a quantity is no longer what the caller compared with.</summary>
+    public const string Stale = "COMPARE_QUANTITY_STALE";
+
+    /// <summary>Reads a userError; its <c>field</c> is a path such as <c>["input", "quantities", "3", "compareQuantity"]</c>.</summary>
+    public static ShopifyQuantityError Parse(JsonNode error)
+    {
+        var path = error["field"] is JsonArray field ? field.Select(f => f?.ToString() ?? string.Empty).ToList() : [];
+        var at = path.IndexOf("quantities");
+        int? index = at >= 0 && at + 1 < path.Count && int.TryParse(path[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;
+        return new ShopifyQuantityError(index, (string?)error["code"], string.Join('.', path), (string?)error["message"] ?? "refused");
+    }
+}
+
 /// <summary>
 /// Shopify Admin GraphQL API. Every query waits for the shop's cost bucket first (<see cref="ShopifyCostPacer"/>, shared by
 /// all callers), so the engine stays under the limit rather than bouncing off it. A THROTTLED answer (HTTP 200 with a
@@ -35,6 +54,9 @@ public sealed class ShopifyAdminClient(
     private const string System = "storefront";
 
     private const string VariantFields = "id sku price compareAtPrice inventoryPolicy product { id status tags vendor } inventoryItem { id }";
+
+    /// <summary>Quantities one <c>inventorySetQuantities</c> takes (Shopify's input arrays: at most 250 items).</summary>
+    public const int MaxQuantitiesPerCall = 250;
 
     /// <summary>SKUs read in one search; a search of 50 SKUs asks for at most 100 variants (duplicates included), well within a query's cost.</summary>
     public const int LookaheadChunk = 50;
@@ -228,15 +250,16 @@ public sealed class ShopifyAdminClient(
         return quantities is { Count: > 0 } ? (int?)quantities[0]!["quantity"] : null;
     }
 
-    public Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, CancellationToken ct) =>
-        SetAvailableAsync(inventoryItemId, locationId, quantity, null, ct);
-
     /// <summary>
-    /// Sets the available quantity at a location. With <paramref name="compareQuantity"/>, only if it still is that
-    /// (Shopify's compare-and-set): a stale compare is a transient failure, so the caller plans again from fresh numbers.
+    /// Sets <c>available</c> for many (item, location) pairs in one <c>inventorySetQuantities</c> (at most
+    /// <see cref="MaxQuantitiesPerCall"/>, each pair once). With <paramref name="compare"/>, every quantity carries its
+    /// <c>compareQuantity</c> (Shopify's compare-and-set); without, compares are ignored. Shopify applies the request
+    /// whole or not at all: the userErrors are returned, each with the index of the quantity it names (none when it names
+    /// the request), and nothing was changed when there are any. A transport failure or THROTTLED answer throws, as every call.
     /// </summary>
-    public async Task SetAvailableAsync(string inventoryItemId, string locationId, int quantity, int? compareQuantity, CancellationToken ct)
+    public async Task<IReadOnlyList<ShopifyQuantityError>> SetAvailableAsync(IReadOnlyList<ShopifyQuantity> quantities, bool compare, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quantities.Count, MaxQuantitiesPerCall);
         const string mutation = """
             mutation SetAvailable($input: InventorySetQuantitiesInput!) {
               inventorySetQuantities(input: $input) {
@@ -245,29 +268,27 @@ public sealed class ShopifyAdminClient(
               }
             }
             """;
-        var change = new JsonObject
+        var changes = new JsonArray();
+        foreach (var q in quantities)
         {
-            ["inventoryItemId"] = inventoryItemId,
-            ["locationId"] = locationId,
-            ["quantity"] = quantity,
-        };
-        if (compareQuantity is { } expected)
-        {
-            change["compareQuantity"] = expected;
+            var change = new JsonObject { ["inventoryItemId"] = q.InventoryItemId, ["locationId"] = q.LocationId, ["quantity"] = q.Quantity };
+            if (compare)
+            {
+                change["compareQuantity"] = q.CompareQuantity;
+            }
+            changes.Add(change);
         }
         var input = new JsonObject
         {
             ["name"] = "available",
             ["reason"] = "correction",
-            ["ignoreCompareQuantity"] = compareQuantity is null,
-            ["quantities"] = new JsonArray(change),
+            ["ignoreCompareQuantity"] = !compare,
+            ["quantities"] = changes,
         };
         var data = await SendAsync(mutation, new JsonObject { ["input"] = input }, ct);
-        if (data["inventorySetQuantities"]?["userErrors"] is JsonArray errors && errors.Any(e => (string?)e?["code"] == "COMPARE_QUANTITY_STALE"))
-        {
-            throw new VendorCallException(System, "available changed since it was read (COMPARE_QUANTITY_STALE)", transient: true, TimeSpan.Zero);
-        }
-        ThrowOnUserErrors(data["inventorySetQuantities"]);
+        return data["inventorySetQuantities"]?["userErrors"] is JsonArray errors
+            ? errors.Select(e => ShopifyQuantityError.Parse(e!)).ToList()
+            : [];
     }
 
     /// <summary>Every order updated at or after <paramref name="since"/>, oldest change first.</summary>
