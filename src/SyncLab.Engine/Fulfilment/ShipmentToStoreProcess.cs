@@ -32,7 +32,7 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var shipment = JsonSerializer.Deserialize<ShipStationShipment>(item.Payload)!;
-        if (shipment.ShipmentStatus != ShipStationShipment.LabelPurchased || shipment.ExternalOrderId is null || shipment.ExternalShipmentId is null)
+        if (shipment.ShipmentStatus != ShipStationShipment.LabelPurchased || !ShipmentPlan.IsWebOrderParcel(shipment) || shipment.ExternalOrderId is null)
         {
             return ProcessOutcome.Nothing;
         }
@@ -50,7 +50,7 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
 
     private async Task<ProcessOutcome> RecordAsync(ShipStationShipment shipment, CancellationToken ct)
     {
-        var external = shipment.ExternalShipmentId!;
+        var external = ShipmentPlan.OrderReference(shipment);
         var label = await warehouse.LabelAsync(shipment.ShipmentId, ct)
             ?? throw new VendorCallException("warehouse", $"shipment {shipment.ShipmentId} is shipped but ShipStation lists no label for it yet", transient: true);
         var problems = new List<string>();
