@@ -4,7 +4,7 @@ namespace SyncLab.Specs.Drivers;
 
 /// <summary>
 /// The warehouse (ShipStation v2): read through its API as the engine does, and worked as the warehouse staff
-/// would — receiving goods, buying labels (which ships a parcel), keying a shipment in by hand.
+/// would — receiving goods, buying labels (which ships a parcel), shipping part of a shipment, keying a shipment in by hand.
 /// </summary>
 public sealed class WarehouseDriver(StagingConnection staging)
 {
@@ -20,6 +20,27 @@ public sealed class WarehouseDriver(StagingConnection staging)
     /// <summary>Buys the label of a pending shipment, so it ships; returns the tracking number.</summary>
     public async Task<string> BuyLabelAsync(string shipmentId) =>
         (string)(await ApiAsync(HttpMethod.Post, $"v2/labels/shipment/{Uri.EscapeDataString(shipmentId)}"))!["tracking_number"]!;
+
+    /// <summary>
+    /// The warehouse ships what it has of a pending shipment as one parcel: the units named are split off (as
+    /// ShipStation's Split Ship does) and leave with the carrier the shopper knows as <paramref name="carrier"/>
+    /// (UPS, FedEx, USPS); the rest stays pending. Returns the parcel's tracking number.
+    /// </summary>
+    public async Task<string> ShipParcelAsync(string shipmentId, string carrier, params (string Sku, int Quantity)[] items)
+    {
+        var parcel = await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(Warehouse, $"_synclab/warehouse/shipments/{Uri.EscapeDataString(shipmentId)}/parcels"),
+            new { carrierCode = CarrierCode(carrier), items = items.Select(i => new { sku = i.Sku, quantity = i.Quantity }).ToList() });
+        return (string)parcel!["trackingNumber"]!;
+    }
+
+    /// <summary>The ShipStation carrier code of the warehouse's carrier accounts, by the name shoppers know the carrier by.</summary>
+    private static string CarrierCode(string carrier) => carrier switch
+    {
+        "UPS" => "ups",
+        "FedEx" => "fedex",
+        "USPS" => "stamps_com",
+        _ => throw new ArgumentException($"the warehouse has no carrier account for {carrier}", nameof(carrier)),
+    };
 
     /// <summary>Keys a copy of a shipment in by hand (same order reference, same lines); returns its id.</summary>
     public async Task<string> KeyInCopyAsync(JsonNode shipment)
