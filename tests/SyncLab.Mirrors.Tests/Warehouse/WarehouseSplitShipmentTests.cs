@@ -9,7 +9,7 @@ namespace SyncLab.Mirrors.Tests.Warehouse;
 /// A warehouse ships what it has: a pending shipment split (ShipStation's Split Ship), a parcel of part of it shipped
 /// with another carrier, the rest later; and the carriers a shipment can name.
 /// </summary>
-public sealed class WarehouseSplitShipmentTests(WarehouseMirrorFixture mirror) : IClassFixture<WarehouseMirrorFixture>, IAsyncLifetime
+public abstract class WarehouseSplitShipmentTests(WarehouseMirrorFixture mirror) : IAsyncLifetime
 {
     private static readonly OpenApiShape Spec = OpenApiShape.ShipStation;
 
@@ -184,3 +184,9 @@ public sealed class WarehouseSplitShipmentTests(WarehouseMirrorFixture mirror) :
         Assert.Equal(400, badCarrier.Status);
     }
 }
+
+/// <summary>The split and parcels on the InMemory store.</summary>
+public sealed class WarehouseSplitShipmentInMemoryTests(WarehouseMirrorFixture mirror) : WarehouseSplitShipmentTests(mirror), IClassFixture<WarehouseMirrorFixture>;
+
+/// <summary>The same on SQLite: lines that shrink, leave the original or move are rows updated, deleted and inserted.</summary>
+public sealed class WarehouseSplitShipmentSqliteTests(SqliteWarehouseMirrorFixture mirror) : WarehouseSplitShipmentTests(mirror), IClassFixture<SqliteWarehouseMirrorFixture>;
