@@ -75,3 +75,20 @@ Feature: The warehouse ships what it has; the shopper and the ERP follow parcel 
     Then the warehouse shipment for the web order is cancelled
     And the engine reports a data error for the web order saying "already shipped"
     And the web order has 0 fulfilments on the storefront
+
+  @webhooks @fault
+  Scenario: A parcel's webhook fulfils it at once; a lost one is healed by the next poll
+    Given the warehouse stocks the web items "gift 1" to "gift 2"
+    And the warehouse's shipment webhooks go to the engine
+    When a shopper "kim@example.com" orders 1 of each of "gift 1" to "gift 2" on the storefront
+    And the engine's next poll has run
+    And the warehouse ships a parcel of 1 "gift 1" by UPS
+    And the warehouse has sent its webhook for the parcel, with no poll due
+    Then the web order is partially fulfilled on the storefront
+    When the warehouse loses every webhook it sends
+    And the warehouse ships the rest of the web order
+    And the warehouse has sent its webhook for the parcel, with no poll due
+    Then the web order has 1 fulfilment on the storefront
+    When the engine's next poll has run
+    Then the web order is fulfilled on the storefront
+    And the ERP has 1 invoice for the web order

@@ -6,9 +6,52 @@ namespace SyncLab.Specs.Drivers;
 /// The warehouse (ShipStation v2): read through its API as the engine does, and worked as the warehouse staff
 /// would — receiving goods, buying labels (which ships a parcel), shipping part of a shipment, keying a shipment in by hand.
 /// </summary>
-public sealed class WarehouseDriver(StagingConnection staging)
+public sealed class WarehouseDriver(StagingConnection staging, EngineDriver engine)
 {
+    private long _ledgerMark;
+
     private Uri Warehouse => staging.Addresses["warehouse"];
+
+    /// <summary>The engine subscribes to ShipStation's <c>track</c> event (a label bought, a carrier scan) at its own address.</summary>
+    public async Task SubscribeTheEngineAsync()
+    {
+        var effects = await LedgerEffectsAsync();
+        _ledgerMark = effects.Count == 0 ? _ledgerMark : effects[^1].Sequence;
+        await staging.Http.SendOkAsync(HttpMethod.Put, new Uri(staging.Engine, "engine/webhooks/shipstation/subscriptions"), new { address = staging.Engine.ToString() });
+    }
+
+    /// <summary>Webhook chaos on the warehouse: every delivery lost.</summary>
+    public Task LoseEveryWebhookAsync() =>
+        staging.Http.SendOkAsync(HttpMethod.Put, new Uri(Warehouse, "_synclab/webhook-chaos"), new { dropRate = 1.0, duplicateRate = 0.0, seed = 7 });
+
+    /// <summary>
+    /// Waits until the warehouse has delivered (or lost) its next <c>track</c> webhook since the last one waited for, as
+    /// its ledger says, then until the engine has done what it set off; the business clock stays where it is, so no poll
+    /// falls due meanwhile.
+    /// </summary>
+    public async Task AwaitTrackWebhookAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var effects = await LedgerEffectsAsync();
+            var sent = effects.FirstOrDefault(e => e.Summary.StartsWith("webhook track #", StringComparison.Ordinal) && e.Summary.Contains(" delivered to ", StringComparison.Ordinal)
+                || e.Summary.StartsWith("chaos: webhook track #", StringComparison.Ordinal) && e.Summary.EndsWith(" dropped", StringComparison.Ordinal));
+            if (sent.Summary is not null)
+            {
+                _ledgerMark = sent.Sequence;
+                break;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, patience.Token);
+        }
+        await engine.AwaitQuiescenceAsync();
+    }
+
+    private async Task<IReadOnlyList<(long Sequence, string Summary)>> LedgerEffectsAsync()
+    {
+        var entries = await staging.Http.SendOkAsync(HttpMethod.Get, new Uri(Warehouse, $"_synclab/ledger?after={_ledgerMark}&limit=10000"));
+        return entries!.AsArray().Where(e => (string?)e!["kind"] == "effect").Select(e => ((long)e!["sequence"]!, (string)e["summary"]!)).ToList();
+    }
 
     /// <summary>Every shipment carrying the engine's reference for a web order (SHOPIFY-…).</summary>
     public async Task<IReadOnlyList<JsonNode>> ShipmentsAsync(string externalShipmentId)

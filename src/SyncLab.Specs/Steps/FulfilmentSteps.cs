@@ -51,6 +51,15 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
         await warehouse.BuyLabelAsync(copy);
     }
 
+    [Given(@"^the warehouse's shipment webhooks go to the engine$")]
+    public Task GivenWarehouseWebhooksGoToTheEngine() => warehouse.SubscribeTheEngineAsync();
+
+    [When(@"^the warehouse loses every webhook it sends$")]
+    public Task WhenTheWarehouseLosesWebhooks() => warehouse.LoseEveryWebhookAsync();
+
+    [When(@"^the warehouse has sent its webhook for the parcel, with no poll due$")]
+    public Task WhenTheParcelWebhookWasSent() => warehouse.AwaitTrackWebhookAsync();
+
     [When(@"^the manufacturer recalls ""([^""]+)"" and the office blocks it in the ERP$")]
     public Task WhenRecalled(string item) => erp.BlockItemAsync(items.Number(item));
 
