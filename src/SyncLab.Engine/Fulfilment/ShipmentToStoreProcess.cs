@@ -17,7 +17,8 @@ namespace SyncLab.Engine.Fulfilment;
 /// and carrier, and the ERP sales order is shipped and invoiced. Each side is asked first whether it has it
 /// already (the tracking number on the order's fulfillments; the invoice by external document number), so a
 /// shipment seen twice — poll overlap, a retry after a half-done attempt — fulfils and invoices once.
-/// A problem on one side does not keep the other from being done.
+/// A problem on one side does not keep the other from being done. An order the warehouse ships in parcels (a split)
+/// gets one fulfilment per parcel, of the units that parcel carries; the ERP ships and invoices once, with the last.
 /// </summary>
 public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyFulfilmentClient shop, BusinessCentralClient erp, EngineOptions options, TimeProvider clock) : IProcess
 {
