@@ -56,6 +56,8 @@ public static class WarehouseMirrorExtensions
         RecordReceipt.Map(warehouse);
         RecordStockCount.Map(warehouse);
         RecordTrackingEvent.Map(warehouse);
+        SplitShipment.Map(warehouse);
+        ShipParcel.Map(warehouse);
         ResetState.Map(warehouse);
         return app;
     }

@@ -55,22 +55,28 @@ public sealed class OrderToWmsProcess(ShipStationClient warehouse, IDbContextFac
 
     private async Task<ProcessOutcome> CancelAsync(ShopifyOrder order, string external, CancellationToken ct)
     {
-        var shipments = await warehouse.ShipmentsByExternalIdAsync(external, ct);
-        if (Shipped(shipments) is { } shipped)
-        {
-            throw new DataErrorException(AlreadyShipped(order, shipped));
-        }
+        var shipments = await ShipmentsOfAsync(warehouse, order, external, ct);
+        // What has not left yet is stopped, even when a parcel of the order already went: the rest never ships.
         var pending = shipments.Where(s => s.ShipmentStatus == ShipStationShipment.Pending).ToList();
         foreach (var shipment in pending)
         {
             await warehouse.CancelShipmentAsync(shipment.ShipmentId, ct);
+        }
+        if (Shipped(shipments) is { } shipped)
+        {
+            throw new DataErrorException(AlreadyShipped(order, shipped)
+                + (pending.Count == 0 ? string.Empty : $"; the rest (shipment {string.Join(", ", pending.Select(s => s.ShipmentId))}) was cancelled before it shipped"));
         }
         return pending.Count == 0
             ? ProcessOutcome.Nothing
             : ProcessOutcome.Changed($"order {order.Name} cancelled -> warehouse shipment {string.Join(", ", pending.Select(s => s.ShipmentId))} cancelled");
     }
 
-    /// <summary>The order's shipment that has its label (has shipped), if any.</summary>
+    /// <summary>Every warehouse shipment of a web order: the engine's own and the parcels the warehouse split off it.</summary>
+    public static Task<IReadOnlyList<ShipStationShipment>> ShipmentsOfAsync(ShipStationClient warehouse, ShopifyOrder order, string external, CancellationToken ct) =>
+        warehouse.ShipmentsOfOrderAsync(external, order.Name, order.Id, ct);
+
+    /// <summary>The order's first shipment that has its label (a parcel that has shipped), if any.</summary>
     public static ShipStationShipment? Shipped(IEnumerable<ShipStationShipment> shipments) =>
         shipments.FirstOrDefault(s => s.ShipmentStatus == ShipStationShipment.LabelPurchased);
 

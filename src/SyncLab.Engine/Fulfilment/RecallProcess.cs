@@ -56,6 +56,6 @@ public sealed class RecallProcess(ShipStationClient? warehouse, IDbContextFactor
     }
 
     private static bool IsWebOrderWith(ShipStationShipment shipment, string sku) =>
-        shipment.ExternalShipmentId?.StartsWith("SHOPIFY-", StringComparison.Ordinal) == true
+        ShipmentPlan.IsWebOrderParcel(shipment)
         && shipment.Items.Any(i => i.Sku is not null && string.Equals(SkuRules.Canonical(i.Sku), sku, StringComparison.Ordinal));
 }

@@ -11,6 +11,25 @@ public static class ShipmentPlan
     /// <summary>The engine's reference on the warehouse side: the same number the ERP carries.</summary>
     public static string ExternalShipmentId(ShopifyOrder order) => SalesOrderPlan.ExternalNumber(order);
 
+    private const string ShopifyOrderPrefix = "gid://shopify/Order/";
+
+    /// <summary>
+    /// Whether a warehouse shipment is a parcel of a web order: the engine's own shipment (<c>SHOPIFY-…</c>), or one
+    /// the warehouse split off it. ShipStation gives a split its own <c>external_shipment_id</c> (that key is unique
+    /// per account) and keeps the order's <c>external_order_id</c> and <c>shipment_number</c>, so the order's id is
+    /// what every parcel of it carries.
+    /// </summary>
+    public static bool IsWebOrderParcel(ShipStationShipment shipment) =>
+        shipment.ExternalOrderId is not null
+        && (shipment.ExternalShipmentId?.StartsWith("SHOPIFY-", StringComparison.Ordinal) == true
+            || shipment.ExternalOrderId.StartsWith(ShopifyOrderPrefix, StringComparison.Ordinal));
+
+    /// <summary>The engine's reference (<c>SHOPIFY-&lt;order&gt;</c>, the ERP's external document number) of the web order a parcel belongs to.</summary>
+    public static string OrderReference(ShipStationShipment parcel) =>
+        parcel.ExternalOrderId is { } order && order.StartsWith(ShopifyOrderPrefix, StringComparison.Ordinal)
+            ? $"SHOPIFY-{order[ShopifyOrderPrefix.Length..]}"
+            : parcel.ExternalShipmentId!;
+
     public static ShipStationNewShipment Decide(ShopifyOrder order, string warehouseId, string fallbackPhone)
     {
         var problems = new List<string>();

@@ -17,7 +17,8 @@ namespace SyncLab.Engine.Fulfilment;
 /// and carrier, and the ERP sales order is shipped and invoiced. Each side is asked first whether it has it
 /// already (the tracking number on the order's fulfillments; the invoice by external document number), so a
 /// shipment seen twice — poll overlap, a retry after a half-done attempt — fulfils and invoices once.
-/// A problem on one side does not keep the other from being done.
+/// A problem on one side does not keep the other from being done. An order the warehouse ships in parcels (a split)
+/// gets one fulfilment per parcel, of the units that parcel carries; the ERP ships and invoices once, with the last.
 /// </summary>
 public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyFulfilmentClient shop, BusinessCentralClient erp, EngineOptions options, TimeProvider clock) : IProcess
 {
@@ -32,7 +33,7 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
     public async Task<ProcessOutcome> ApplyAsync(WorkItem item, CancellationToken ct)
     {
         var shipment = JsonSerializer.Deserialize<ShipStationShipment>(item.Payload)!;
-        if (shipment.ShipmentStatus != ShipStationShipment.LabelPurchased || shipment.ExternalOrderId is null || shipment.ExternalShipmentId is null)
+        if (shipment.ShipmentStatus != ShipStationShipment.LabelPurchased || !ShipmentPlan.IsWebOrderParcel(shipment) || shipment.ExternalOrderId is null)
         {
             return ProcessOutcome.Nothing;
         }
@@ -50,7 +51,7 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
 
     private async Task<ProcessOutcome> RecordAsync(ShipStationShipment shipment, CancellationToken ct)
     {
-        var external = shipment.ExternalShipmentId!;
+        var external = ShipmentPlan.OrderReference(shipment);
         var label = await warehouse.LabelAsync(shipment.ShipmentId, ct)
             ?? throw new VendorCallException("warehouse", $"shipment {shipment.ShipmentId} is shipped but ShipStation lists no label for it yet", transient: true);
         var problems = new List<string>();

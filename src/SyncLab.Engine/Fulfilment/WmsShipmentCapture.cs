@@ -9,7 +9,9 @@ namespace SyncLab.Engine.Fulfilment;
 
 /// <summary>
 /// Cursor polling of ShipStation shipments whose label was bought (they have shipped), by <c>modified_at</c>
-/// with the same overlap window as every source. Only the engine's own shipments (external id SHOPIFY-…) count.
+/// with the same overlap window as every source. Only parcels of web orders count: the engine's own shipments
+/// (external id SHOPIFY-…) and those the warehouse split off them (<see cref="ShipmentPlan.IsWebOrderParcel"/>).
+/// Each parcel is its own key, so two parcels of an order are two changes, each recorded once.
 /// </summary>
 public sealed class WmsShipmentCapture(ShipStationClient warehouse, IDbContextFactory<EngineDb> dbs, TimeProvider clock, EngineOptions options) : IChangeSource
 {
@@ -24,7 +26,7 @@ public sealed class WmsShipmentCapture(ShipStationClient warehouse, IDbContextFa
         await foreach (var shipment in warehouse.ShipmentsModifiedSinceAsync(since, ShipStationShipment.LabelPurchased, ct))
         {
             checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, shipment.ModifiedAt.UtcTicks);
-            if (shipment.ExternalShipmentId?.StartsWith("SHOPIFY-", StringComparison.Ordinal) == true && shipment.ExternalOrderId is not null)
+            if (ShipmentPlan.IsWebOrderParcel(shipment))
             {
                 yield return new CapturedChange(ShipmentToStoreProcess.ProcessName, shipment.ShipmentId, WorkQueue.Version(shipment.ModifiedAt), JsonSerializer.Serialize(shipment));
             }

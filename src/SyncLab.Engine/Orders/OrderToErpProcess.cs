@@ -73,9 +73,16 @@ public sealed class OrderToErpProcess(
     private async Task<ProcessOutcome> CancelAsync(ShopifyOrder order, CancellationToken ct)
     {
         // The warehouse may have shipped before the ERP heard of it: then nothing is undone, whatever the ERP says.
-        if (warehouse is not null && OrderToWmsProcess.Shipped(await warehouse.ShipmentsByExternalIdAsync(ShipmentPlan.ExternalShipmentId(order), ct)) is { } shipped)
+        if (warehouse is not null)
         {
-            throw new DataErrorException(OrderToWmsProcess.AlreadyShipped(order, shipped));
+            var shipments = await OrderToWmsProcess.ShipmentsOfAsync(warehouse, order, ShipmentPlan.ExternalShipmentId(order), ct);
+            if (OrderToWmsProcess.Shipped(shipments) is { } shipped)
+            {
+                // A parcel left but the rest has not: the warehouse process (handed on) stops the rest and reports the parcel.
+                return shipments.Any(s => s.ShipmentStatus == ShipStationShipment.Pending)
+                    ? ProcessOutcome.Changed($"order {order.Name} cancelled after shipment {shipped.ShipmentId} left: the ERP sales order stays, the rest is stopped in the warehouse")
+                    : throw new DataErrorException(OrderToWmsProcess.AlreadyShipped(order, shipped));
+            }
         }
         var external = SalesOrderPlan.ExternalNumber(order);
         if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } open)

@@ -10,7 +10,7 @@ using SyncLab.Mirrors.Warehouse.Store;
 namespace SyncLab.Mirrors.Warehouse.Shipments;
 
 /// <summary>
-/// <c>GET /v2/shipments</c> (list_shipments: <c>shipment_status</c>, <c>external_shipment_id</c>,
+/// <c>GET /v2/shipments</c> (list_shipments: <c>shipment_status</c>, <c>external_shipment_id</c>, <c>shipment_number</c>,
 /// <c>modified_at_start</c>/<c>modified_at_end</c>, <c>sort_by</c> modified_at|created_at with <c>sort_dir</c>,
 /// <c>page</c>, <c>page_size</c> default 25) and <c>GET /v2/shipments/{shipment_id}</c>. Without
 /// <c>sort_by</c> shipments come in the order they were created.
@@ -46,6 +46,11 @@ public static class ListShipments
         if (request.Query["external_shipment_id"].ToString() is { Length: > 0 } external)
         {
             shipments = shipments.Where(s => s.ExternalShipmentId == external);
+        }
+        if (request.Query["shipment_number"].ToString() is { Length: > 0 } number)
+        {
+            // Every shipment of one order: a split keeps the order's number on each of its shipments.
+            shipments = shipments.Where(s => s.ShipmentNumber == number || (s.ShipmentNumber == null && s.ExternalShipmentId == number));
         }
         var (window, windowFailure) = ShipmentQuery.ModifiedWindow(request.Query);
         if (windowFailure is not null)

@@ -1,3 +1,4 @@
+using SyncLab.Mirrors.Warehouse.Carriers;
 using SyncLab.Mirrors.Warehouse.ShipStation;
 
 namespace SyncLab.Mirrors.Warehouse.Shipments;
@@ -81,6 +82,10 @@ public static class ShipmentRules
         {
             return ShipStationErrors.InvalidValue($"{at}: external_shipment_id and shipment_number are limited to 50 characters.");
         }
+        if (s.CarrierId is { } carrierId && ShipStationCarriers.ById(carrierId) is null)
+        {
+            return ShipStationErrors.UnknownReference($"{at}.carrier_id '{carrierId}' is not a carrier connected to this account.");
+        }
         if (s.Items is not { Count: > 0 } items)
         {
             return ShipStationErrors.Required($"{at}.items");
@@ -136,4 +141,50 @@ public static class ShipmentRules
         }
         return (after, null);
     }
+
+    /// <summary>
+    /// ShipStation's split: the units asked for move from a pending shipment's lines (first lines first) to a new
+    /// shipment; each moved unit keeps its line's allocation, so stock held stays held. At least one unit must stay
+    /// on the original (as ShipStation's split_shipment requires). Answers what is left of each line, in order (0 for a
+    /// line moved whole), and the moved lines, or why not.
+    /// </summary>
+    public static (IReadOnlyList<ShipmentLine>? Remaining, IReadOnlyList<ShipmentLine>? Moved, string? Problem) Split(
+        IReadOnlyList<ShipmentLine> lines, IReadOnlyList<(string Sku, int Quantity)> take)
+    {
+        if (take.Count == 0)
+        {
+            return (null, null, "name at least one item to split off");
+        }
+        var left = lines.ToList();
+        var moved = new List<ShipmentLine>();
+        foreach (var (sku, quantity) in take)
+        {
+            if (quantity < 1)
+            {
+                return (null, null, $"quantity of '{sku}' must be 1 or more");
+            }
+            var want = quantity;
+            for (var i = 0; i < left.Count && want > 0; i++)
+            {
+                if (!string.Equals(left[i].Sku, sku, StringComparison.OrdinalIgnoreCase) || left[i].Quantity == 0)
+                {
+                    continue;
+                }
+                var move = Math.Min(want, left[i].Quantity);
+                moved.Add(left[i] with { Quantity = move });
+                left[i] = left[i] with { Quantity = left[i].Quantity - move };
+                want -= move;
+            }
+            if (want > 0)
+            {
+                return (null, null, $"the shipment has {quantity - want} of '{sku}' to split off, not {quantity}");
+            }
+        }
+        return left.Sum(l => l.Quantity) == 0
+            ? (null, null, "at least one item must stay on the original shipment")
+            : (left, moved, null);
+    }
 }
+
+/// <summary>One line of a shipment as the split sees it.</summary>
+public sealed record ShipmentLine(string Sku, string Name, int Quantity, bool Allocated);

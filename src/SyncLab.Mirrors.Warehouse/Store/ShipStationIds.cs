@@ -17,9 +17,5 @@ public static class ShipStationIds
 
     public static string Webhook(long sequence) => $"se-{800000 + sequence}";
 
-    /// <summary>A USPS-style 22-digit tracking number, unique per label.</summary>
-    public static string TrackingNumber(long sequence) => $"9400{sequence:D18}";
-
-    /// <summary>The one carrier account this mirror "buys" labels from.</summary>
-    public const string CarrierId = "se-700001";
+    // Carrier accounts (se-7000nn) and their tracking numbers: Carriers/ShipStationCarriers.cs.
 }

@@ -20,14 +20,14 @@ public sealed class WhShipment
 
     public string? ShipmentNumber { get; init; }
 
-    public string? CarrierId { get; init; }
+    public string? CarrierId { get; set; }
 
-    public string? ServiceCode { get; init; }
+    public string? ServiceCode { get; set; }
 
     /// <summary>The recipient address as sent (ShipStation JSON), returned as it came.</summary>
     public required string ShipToJson { get; init; }
 
-    public decimal WeightOunces { get; init; }
+    public decimal WeightOunces { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -52,7 +52,7 @@ public sealed class WhShipmentItem
 
     public required string Name { get; init; }
 
-    public int Quantity { get; init; }
+    public int Quantity { get; set; }
 
     /// <summary>Whether the line holds stock (allocated) or waits for it (unallocated).</summary>
     public bool Allocated { get; set; }

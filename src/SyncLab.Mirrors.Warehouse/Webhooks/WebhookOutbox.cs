@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using SyncLab.Mirrors.Warehouse.Carriers;
 using SyncLab.Mirrors.Warehouse.ShipStation;
 using SyncLab.Mirrors.Warehouse.Store;
 
@@ -42,6 +43,7 @@ public static class WebhookOutbox
             return 0;
         }
         var status = TrackingStatuses[statusCode];
+        var carrier = ShipStationCarriers.Of(shipment.CarrierId);
         var at = ShipStationJson.Time(now);
         var payload = new WebhookPayload(
             $"{request.Scheme}://{request.Host}/v2/labels/{shipment.LabelId}/track",
@@ -49,11 +51,11 @@ public static class WebhookOutbox
             new TrackingData
             {
                 TrackingNumber = shipment.TrackingNumber!,
-                TrackingUrl = $"https://tools.usps.com/go/TrackConfirmAction?tLabels={shipment.TrackingNumber}",
+                TrackingUrl = carrier.TrackingUrl(shipment.TrackingNumber!),
                 StatusCode = statusCode,
                 StatusDescription = status,
-                CarrierStatusDescription = description ?? (statusCode == "NY" ? "Shipping label created, USPS awaiting item" : status),
-                CarrierCode = "usps",
+                CarrierStatusDescription = description ?? (statusCode == "NY" ? $"Shipping label created, {carrier.Network} awaiting item" : status),
+                CarrierCode = carrier.TrackCode,
                 ShipDate = shipment.ShippedAt is { } shipped ? ShipStationJson.Time(shipped) : null,
                 ActualDeliveryDate = statusCode is "DE" or "SP" ? at : null,
                 ExceptionDescription = statusCode == "EX" ? description ?? status : null,

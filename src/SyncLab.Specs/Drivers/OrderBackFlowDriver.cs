@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace SyncLab.Specs.Drivers;
 
+/// <summary>One fulfilment of a web order on the storefront: the parcel's tracking number, its carrier, and the units of each SKU it carries.</summary>
+public sealed record FulfilledParcel(string TrackingNumber, string Carrier, IReadOnlyDictionary<string, int> Units);
+
 public sealed record FulfilmentView(int Fulfillments, IReadOnlyList<string> TrackingNumbers, IReadOnlyList<string> Carriers, string Status);
 
 /// <summary>
@@ -23,6 +26,20 @@ public sealed class OrderBackFlowDriver(StagingConnection staging)
             tracking.Select(t => (string)t!["number"]!).ToList(),
             tracking.Select(t => (string?)t!["company"] ?? string.Empty).ToList(),
             (string)data["order"]!["displayFulfillmentStatus"]!);
+    }
+
+    /// <summary>The order's fulfilments on the storefront, oldest first, each with what it carries.</summary>
+    public async Task<IReadOnlyList<FulfilledParcel>> ParcelsAsync(string orderId)
+    {
+        var data = await GraphAsync(
+            "query($id: ID!) { order(id: $id) { fulfillments(first: 20) { trackingInfo { number company } fulfillmentLineItems(first: 50) { edges { node { quantity lineItem { sku } } } } } } }",
+            new JsonObject { ["id"] = orderId });
+        return data["order"]!["fulfillments"]!.AsArray().Select(f => new FulfilledParcel(
+            (string?)f!["trackingInfo"]![0]?["number"] ?? string.Empty,
+            (string?)f["trackingInfo"]![0]?["company"] ?? string.Empty,
+            f["fulfillmentLineItems"]!["edges"]!.AsArray().Select(e => e!["node"]!)
+                .GroupBy(n => (string)n["lineItem"]!["sku"]!, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.Sum(n => (int)n["quantity"]!), StringComparer.OrdinalIgnoreCase))).ToList();
     }
 
     /// <summary>Refunds units of the order's line for a SKU, as the merchant's staff would (refundCreate).</summary>

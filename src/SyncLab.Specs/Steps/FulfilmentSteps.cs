@@ -32,6 +32,16 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
         _tracking.Add(await warehouse.BuyLabelAsync((string)pending["shipment_id"]!));
     }
 
+    [When(@"^the warehouse ships a parcel of (\d+) ""([^""]+)"" by (UPS|FedEx|USPS)$")]
+    public Task WhenTheWarehouseShipsAParcel(int units, string item, string carrier) => ShipParcelAsync(carrier, (items.Sku(item), units));
+
+    [When(@"^the warehouse ships a parcel of (\d+) ""([^""]+)"" and (\d+) ""([^""]+)"" by (UPS|FedEx|USPS)$")]
+    public Task WhenTheWarehouseShipsAParcelOfTwo(int units, string item, int otherUnits, string other, string carrier) =>
+        ShipParcelAsync(carrier, (items.Sku(item), units), (items.Sku(other), otherUnits));
+
+    [When(@"^the warehouse ships the rest of the web order$")]
+    public Task WhenTheWarehouseShipsTheRest() => WhenTheWarehouseShips();
+
     [When(@"^the warehouse keys the web order in a second time and ships both parcels$")]
     public async Task WhenTheWarehouseShipsTwice()
     {
@@ -40,6 +50,15 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
         _tracking.Add(await warehouse.BuyLabelAsync((string)original["shipment_id"]!));
         await warehouse.BuyLabelAsync(copy);
     }
+
+    [Given(@"^the warehouse's shipment webhooks go to the engine$")]
+    public Task GivenWarehouseWebhooksGoToTheEngine() => warehouse.SubscribeTheEngineAsync();
+
+    [When(@"^the warehouse loses every webhook it sends$")]
+    public Task WhenTheWarehouseLosesWebhooks() => warehouse.LoseEveryWebhookAsync();
+
+    [When(@"^the warehouse has sent its webhook for the parcel, with no poll due$")]
+    public Task WhenTheParcelWebhookWasSent() => warehouse.AwaitTrackWebhookAsync();
 
     [When(@"^the manufacturer recalls ""([^""]+)"" and the office blocks it in the ERP$")]
     public Task WhenRecalled(string item) => erp.BlockItemAsync(items.Number(item));
@@ -75,6 +94,26 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
         Expect(view.Status == "FULFILLED", $"the web order is {view.Status} on the storefront, expected FULFILLED");
         Expect(view.TrackingNumbers.SequenceEqual(_tracking) && view.Carriers.All(c => c == carrier),
             $"the storefront shows tracking {string.Join(", ", view.TrackingNumbers)} ({string.Join(", ", view.Carriers)}), expected {string.Join(", ", _tracking)} ({carrier})");
+    }
+
+    [Then(@"^the web order is (fulfilled|partially fulfilled) on the storefront$")]
+    public async Task ThenFulfilled(string state)
+    {
+        var status = (await backFlow.FulfilmentAsync((string)orders.Last["id"]!)).Status;
+        var expected = state == "fulfilled" ? "FULFILLED" : "PARTIALLY_FULFILLED";
+        Expect(status == expected, $"the web order is {status} on the storefront, expected {expected}");
+    }
+
+    [Then(@"^the web order's parcel (\d+) on the storefront carries (\d+) ""([^""]+)"" with its (UPS|FedEx|USPS) tracking number$")]
+    public async Task ThenTheParcelCarries(int number, int units, string item, string carrier)
+    {
+        var parcels = await backFlow.ParcelsAsync((string)orders.Last["id"]!);
+        Expect(parcels.Count >= number, $"the web order has {parcels.Count} fulfilment(s) on the storefront, expected a parcel {number}");
+        var parcel = parcels[number - 1];
+        Expect(parcel.Units.GetValueOrDefault(items.Sku(item)) == units,
+            $"parcel {number} carries {string.Join(", ", parcel.Units.Select(u => $"{u.Value} {u.Key}"))}, expected {units} of {items.Sku(item)}");
+        Expect(parcel.TrackingNumber == _tracking[number - 1] && parcel.Carrier == carrier,
+            $"parcel {number} has tracking {parcel.TrackingNumber} ({parcel.Carrier}), expected {_tracking[number - 1]} ({carrier})");
     }
 
     [Then(@"^the web order has (\d+) fulfilments? on the storefront$")]
@@ -121,6 +160,13 @@ public sealed class FulfilmentSteps(WarehouseDriver warehouse, OrderBackFlowDriv
 
     [When(@"^the (warehouse|storefront|ERP) answers normally again$")]
     public Task WhenTheSystemRecovers(string system) => WarehouseDriver.RestoreAsync(staging, SystemKey(system));
+
+    private async Task ShipParcelAsync(string carrier, params (string Sku, int Units)[] parcel)
+    {
+        var pending = (await warehouse.ShipmentsAsync(orders.LastExternalNumber)).FirstOrDefault(s => (string?)s["shipment_status"] == "pending")
+            ?? throw new InvalidOperationException($"the warehouse has no pending shipment for {orders.LastExternalNumber}");
+        _tracking.Add(await warehouse.ShipParcelAsync((string)pending["shipment_id"]!, carrier, parcel));
+    }
 
     private static string SystemKey(string system) => system == "ERP" ? "erp" : system;
 

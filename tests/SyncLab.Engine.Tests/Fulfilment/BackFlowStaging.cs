@@ -126,6 +126,33 @@ internal sealed class BackFlowStaging : IAsyncDisposable
         return (string)label["tracking_number"]!;
     }
 
+    /// <summary>
+    /// The warehouse ships part of a pending shipment (the units named; none: all of it) as one parcel with
+    /// <paramref name="carrierCode"/>; answers the parcel (its <c>shipmentId</c>, <c>trackingNumber</c>, and the
+    /// shipment still pending as <c>remainingShipmentId</c>).
+    /// </summary>
+    public async Task<JsonNode> ShipParcelAsync(string shipmentId, string? carrierCode, params (string Sku, int Quantity)[] items)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri(Host.Addresses["warehouse"], $"_synclab/warehouse/shipments/{shipmentId}/parcels"),
+            new { carrierCode, items = items.Select(i => new { sku = i.Sku, quantity = i.Quantity }).ToList() });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>The storefront order's fulfilments, oldest first: tracking number, carrier, and the units of each SKU it carries.</summary>
+    public async Task<List<(string Tracking, string Company, Dictionary<string, int> Units)>> FulfilledParcelsAsync(JsonNode order)
+    {
+        var data = await GraphAsync(
+            "query($id: ID!) { order(id: $id) { fulfillments(first: 20) { trackingInfo { number company } fulfillmentLineItems(first: 25) { edges { node { quantity lineItem { sku } } } } } } }",
+            new JsonObject { ["id"] = (string)order["id"]! });
+        return data["order"]!["fulfillments"]!.AsArray().Select(f => (
+            (string)f!["trackingInfo"]![0]!["number"]!,
+            (string?)f["trackingInfo"]![0]!["company"] ?? string.Empty,
+            f["fulfillmentLineItems"]!["edges"]!.AsArray().Select(e => e!["node"]!)
+                .GroupBy(n => (string)n["lineItem"]!["sku"]!).ToDictionary(g => g.Key, g => g.Sum(n => (int)n["quantity"]!)))).ToList();
+    }
+
     public async Task<JsonNode> ShipStationAsync(HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(Host.Addresses["warehouse"], path));

@@ -10,7 +10,8 @@ namespace SyncLab.Engine.Tests.Webhooks;
 /// <summary>
 /// ShipStation's webhooks at the engine, over HTTP against the warehouse mirror, the engine polling only every hour: a
 /// label bought (the <c>track</c> event, signed RSA-SHA256) fulfils the web order at once; a delivery sent twice polls
-/// once; a lost one waits for the next poll; a signature that is not ShipStation's is refused.
+/// once; a lost one waits for the next poll (a parcel split off an order's shipment as well); a signature that is not
+/// ShipStation's is refused.
 /// </summary>
 public sealed class WarehouseWebhooksOverHttpTests
 {
@@ -50,6 +51,35 @@ public sealed class WarehouseWebhooksOverHttpTests
         await s.QuiescentAsync();
         Assert.Equal("FULFILLED", (await s.FulfilmentsAsync(third.Order)).Status);
         Assert.Equal(1, (await s.FulfilmentsAsync(first.Order)).Fulfillments);
+    }
+
+    [Fact]
+    public async Task a_parcel_split_off_by_the_warehouse_fulfils_its_lines_by_webhook_and_a_lost_one_for_the_rest_is_healed_by_polling()
+    {
+        using var probe = await WebhookProbe.StartAsync(WmsShipmentCapture.Source);
+        var s = probe.Staging;
+        await probe.SubscribeAsync(Vendor);
+        var (a, b) = (s.StockedWebSku(1), s.StockedWebSku(1, skip: 1));
+        var order = await s.PlaceOrderAsync("parcel@example.com", (a, 1), (b, 1));
+        await probe.SyncNowAsync();
+        var shipment = (string)Assert.Single(await s.ShipmentsAsync(BackFlowStaging.External(order)))["shipment_id"]!;
+
+        await s.ShipParcelAsync(shipment, "ups", (a, 1));
+        await probe.ReceivedAsync(Vendor, "poll", 1);
+        await s.QuiescentAsync();
+        probe.NoPollDue();
+        Assert.Equal("PARTIALLY_FULFILLED", (await s.FulfilmentsAsync(order)).Status);
+
+        await probe.ChaosAsync("warehouse", new { dropRate = 1.0 });
+        var mark = await Pipeline.StagingOffice.LedgerMarkAsync(s.Http, s.Host, "warehouse");
+        await s.BuyLabelAsync(shipment);
+        await probe.DroppedAsync("warehouse", mark);
+        await s.QuiescentAsync();
+        Assert.Equal(1, (await s.FulfilmentsAsync(order)).Fulfillments);
+        s.Host.Clock.Advance(WebhookProbe.PollInterval);
+        await s.QuiescentAsync();
+        var healed = await s.FulfilmentsAsync(order);
+        Assert.Equal((2, "FULFILLED"), (healed.Fulfillments, healed.Status));
     }
 
     [Fact]

@@ -38,6 +38,20 @@ public sealed partial class ShipStationClient(HttpClient http, EngineOptions opt
         return page.Shipments;
     }
 
+    /// <summary>
+    /// Every shipment of one order, its own first: the one carrying <paramref name="externalShipmentId"/> and those the
+    /// warehouse split off it (they keep the order's <c>shipment_number</c> and <c>external_order_id</c>, not the
+    /// external shipment id, which ShipStation keeps unique).
+    /// </summary>
+    public async Task<IReadOnlyList<ShipStationShipment>> ShipmentsOfOrderAsync(string externalShipmentId, string shipmentNumber, string externalOrderId, CancellationToken ct)
+    {
+        var own = await ShipmentsByExternalIdAsync(externalShipmentId, ct);
+        var numbered = await SendAsync<ShipmentList>(HttpMethod.Get, $"v2/shipments?shipment_number={Uri.EscapeDataString(shipmentNumber)}&page_size={PageSize}", null, ct);
+        return own.Concat(numbered.Shipments.Where(s => s.ExternalOrderId == externalOrderId))
+            .DistinctBy(s => s.ShipmentId)
+            .ToList();
+    }
+
     public async Task<ShipStationShipment> CreateShipmentAsync(ShipStationNewShipment shipment, CancellationToken ct)
     {
         var answer = await SendAsync<CreateShipmentsAnswer>(HttpMethod.Post, "v2/shipments", new { shipments = new[] { shipment } }, ct);

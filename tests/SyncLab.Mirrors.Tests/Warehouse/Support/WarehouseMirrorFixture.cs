@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using SyncLab.Estate;
 using SyncLab.MirrorKit.Clock;
 using SyncLab.MirrorKit.Hosting;
+using SyncLab.MirrorKit.Storage;
 using SyncLab.Mirrors.Warehouse;
 using Xunit;
 
@@ -38,9 +39,12 @@ public class WarehouseMirrorFixture : IAsyncLifetime
     /// <summary>A plain client for <c>/_synclab</c> and for unauthenticated calls.</summary>
     public HttpClient Plain { get; private set; } = null!;
 
+    /// <summary>Where the mirror keeps its state (InMemory unless a fixture says otherwise).</summary>
+    protected virtual MirrorHostOptions Host => new();
+
     public async Task InitializeAsync()
     {
-        App = WarehouseMirror.Build(new MirrorHostOptions(), Clock, Estate, _settings);
+        App = WarehouseMirror.Build(Host, Clock, Estate, _settings);
         await App.StartAsync();
         var address = App.BoundAddress();
         ShipStation = new HttpClient { BaseAddress = address };
@@ -48,7 +52,7 @@ public class WarehouseMirrorFixture : IAsyncLifetime
         Plain = new HttpClient { BaseAddress = address };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         ShipStation.Dispose();
         Plain.Dispose();
@@ -84,5 +88,20 @@ public sealed class SandboxWarehouseMirrorFixture : WarehouseMirrorFixture
     public SandboxWarehouseMirrorFixture()
         : base(new EstateOptions { Seed = 7, Skus = 5 }, new WarehouseMirrorSettings { ApiKey = ApiKey, RateLimit = ShipStationRateLimit.Sandbox })
     {
+    }
+}
+
+/// <summary>The mirror on a SQLite file (a staging that survives restarts), in a folder of its own removed afterwards.</summary>
+public sealed class SqliteWarehouseMirrorFixture : WarehouseMirrorFixture
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("synclab-warehouse-").FullName;
+
+    protected override MirrorHostOptions Host => new() { Store = new StoreOptions(StoreKind.Sqlite, Directory: _folder) };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 }
