@@ -101,11 +101,12 @@ public static class ShopperPlan
     }
 
     /// <summary>
-    /// The storefront's address list when the card's address is not the storefront customer's default: the card's street,
-    /// city, state, post code and country over the default address (names, company and phone stay the storefront's), first,
-    /// then the customer's other addresses as they are. Blank card fields are left as the storefront has them, a card
-    /// without a street pushes nothing, and fields are compared as the card holds them (trimmed, any case, cut to the
-    /// card's lengths), so an address the card took from the storefront never comes back as a change.
+    /// The storefront's address list when the card's address is not the storefront customer's default: the card's street
+    /// (both lines), city, state, post code and country over the default address (names, company and phone stay the
+    /// storefront's), first, then the customer's other addresses as they are. A card without a street pushes nothing; a
+    /// blank city, post code or country is left as the storefront has it (the second line and the state belong to the
+    /// street and go with it). Fields are compared as the card holds them (trimmed, any case, cut to the card's lengths),
+    /// so an address the card took from the storefront never comes back as a change.
     /// </summary>
     public static IReadOnlyList<ShopifyMailingAddress>? AddressChanges(BcCustomerCard card, ShopifyCustomer shopper, IReadOnlyDictionary<string, string> countries)
     {
@@ -119,8 +120,8 @@ public static class ShopperPlan
                 : null);
         var wanted = new ShopifyMailingAddress(
             null, current?.FirstName ?? shopper.FirstName, current?.LastName ?? shopper.LastName, current?.Company,
-            Pick(card.AddressLine1, current?.Address1), Pick(card.AddressLine2, current?.Address2), Pick(card.City, current?.City),
-            Pick(card.State?.ToUpperInvariant(), current?.ProvinceCode), Pick(card.PostalCode, current?.Zip), CountryCode(card, countries) ?? current?.CountryCode,
+            card.AddressLine1.Trim(), Blank(card.AddressLine2), Pick(card.City, current?.City),
+            Blank(card.State?.ToUpperInvariant()), Pick(card.PostalCode, current?.Zip), CountryCode(card, countries) ?? current?.CountryCode,
             current?.Phone);
         if (current is not null && SamePlace(current, wanted))
         {
@@ -153,6 +154,8 @@ public static class ShopperPlan
     }
 
     private static string? Pick(string? erp, string? storefront) => string.IsNullOrWhiteSpace(erp) ? storefront : erp.Trim();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static bool SamePlace(ShopifyMailingAddress storefront, ShopifyMailingAddress card) =>
         Same(storefront.Address1, card.Address1, 100) && Same(storefront.Address2, card.Address2, 50) && Same(storefront.City, card.City, 30)
