@@ -55,8 +55,8 @@ public sealed class ShopperDataOverHttpTests
 
         await PatchCardAsync(http, host, moved, new JsonObject { ["city"] = "Leeds", ["country"] = "GBR" });
         await PollAsync(http, host);
-        var errors = (await StagingHttp.GetAsync(http, new Uri(host.Addresses["engine"], "engine/data-errors")))!.ToJsonString();
-        Assert.Contains("country 'GBR' is not an ISO 3166 two-letter code", errors, StringComparison.Ordinal);
+        var errors = (await StagingHttp.GetAsync(http, new Uri(host.Addresses["engine"], "engine/data-errors")))!.AsArray();
+        Assert.Contains(errors, e => ((string?)e!["message"] ?? string.Empty).Contains("country 'GBR' is not an ISO 3166 two-letter code", StringComparison.Ordinal));
         Assert.Equal("London", (string?)(await StorefrontCustomerAsync(http, host, customerId))["defaultAddress"]!["city"]);
     }
 
