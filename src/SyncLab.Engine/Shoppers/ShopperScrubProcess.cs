@@ -74,7 +74,8 @@ public sealed class ShopperScrubProcess(IDbContextFactory<EngineDb> dbs, EngineO
                 scrubbed++;
             }
         }
-        foreach (var error in errors.DistinctBy(e => e.Id))
+        errors = errors.DistinctBy(e => e.Id).ToList();
+        foreach (var error in errors)
         {
             error.Message = ShopperScrub.Text(error.Message, traces, token);
         }
