@@ -1,6 +1,7 @@
 @shoppers
 Feature: Shoppers are forgotten as far as retention allows
-  A shopper's erasure request (Shopify's customers/redact) anonymises their ERP customer at once
+  A shopper's data request (Shopify's customers/data_request) is answered with a report of what the
+  engine holds, kept 30 days for the merchant to hand over. An erasure request (customers/redact) anonymises their ERP customer at once
   unless the books still need it: a customer invoiced within the last 10 years keeps name and address
   (blocked, without e-mail, phone or consent) until the retention ends. Once a year, on the business
   clock, the purge forgets shoppers without orders for 3 years and completes erasures whose retention has run out.
@@ -9,6 +10,21 @@ Feature: Shoppers are forgotten as far as retention allows
     Given a fresh estate seeded with 42
     And the engine has finished its first sync
     And the storefront's compliance webhooks go to the engine
+
+  Scenario: A shopper's data request is answered with a report of what the engine holds, for the merchant to hand over
+    When a shopper "tia@example.com" named "Tia Moe" checks out on the storefront, subscribing to marketing
+    And the engine's next poll has run
+    When "tia@example.com" asks the shop for their data
+    Then the engine's data report for "tia@example.com" names their ERP customer, their web order and their marketing consent "SUBSCRIBED"
+    And the engine keeps the data report for "tia@example.com" until 2026-12-02
+
+  Scenario: An erasure takes the shopper's data report with it
+    When a shopper "uma@example.com" named "Uma Ray" checks out on the storefront, declining marketing
+    And the engine's next poll has run
+    And "uma@example.com" asks the shop for their data
+    When "uma@example.com" asks the shop to erase their data
+    Then the ERP customer of "uma@example.com" is erased
+    And the engine holds no data report for "uma@example.com"
 
   Scenario: A shopper who was never invoiced is erased from the ERP at once
     When a shopper "nia@example.com" named "Nia Long" checks out on the storefront, subscribing to marketing

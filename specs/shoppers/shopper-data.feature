@@ -2,7 +2,7 @@
 Feature: Shopper data flows between the storefront and the ERP
   A shopper is one ERP customer, found by e-mail however the office typed it: the shopper's
   name, address and marketing consent follow the storefront; the office's price group (B2B
-  pricing) and renames follow to the storefront customer — and nothing is written twice.
+  pricing), renames and address changes follow to the storefront customer — and nothing is written twice.
 
   Background:
     Given a fresh estate seeded with 42
@@ -90,6 +90,16 @@ Feature: Shopper data flows between the storefront and the ERP
     And the engine's next poll has run
     Then the storefront customer "gus@example.com" is named "Gustavo Fring"
     And the ERP customer of "gus@example.com" is named "Gustavo Fring"
+
+  @legacy-data
+  Scenario: The office moves a customer in the ERP and the storefront's default address follows, once
+    When a shopper "ola@example.com" named "Ola Berg" checks out on the storefront, declining marketing
+    And the engine's next poll has run
+    When the office moves the ERP customer of "ola@example.com" to "221B Baker Street", "London" "NW1 6XE" in country "UK"
+    And the engine's next poll has run
+    Then the storefront customer "ola@example.com" has the default address "221B Baker Street, London NW1 6XE GB" and no other
+    And the ERP customer of "ola@example.com" does not change when the engine polls 2 more times
+    And the ERP customer of "ola@example.com" still says country "UK"
 
   Scenario: Nothing is written again when nothing changed
     When a shopper "hal@example.com" named "Hal Berg" checks out on the storefront, subscribing to marketing

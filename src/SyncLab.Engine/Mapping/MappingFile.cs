@@ -109,7 +109,7 @@ public static class MappingFile
 
     private static CatalogRules CodeTables(YamlReader read, YamlNode node, CatalogRules rules)
     {
-        var tables = read.Keys(node, "codeTables", "shorthand", "unitsOfMeasure", "lifecycle");
+        var tables = read.Keys(node, "codeTables", "shorthand", "unitsOfMeasure", "lifecycle", "countries");
         if (tables.TryGetValue("shorthand", out var shorthand))
         {
             rules = rules with { Shorthand = Codes(read, shorthand.Value, "codeTables.shorthand", maxLength: null, (key, keyNode, value, at) =>
@@ -134,6 +134,16 @@ public static class MappingFile
                 "end-of-line" => Lifecycle.EndOfLine,
                 "discontinued" => Lifecycle.Discontinued,
                 var other => throw read.Error(value, at, $"unknown meaning '{other}' (expected active, end-of-line or discontinued)"),
+            }) };
+        }
+        if (tables.TryGetValue("countries", out var countries))
+        {
+            rules = rules with { Countries = Codes(read, countries.Value, "codeTables.countries", CatalogRules.ErpCodeLength, (_, _, value, at) =>
+            {
+                var code = read.NonBlank(value, at).Trim();
+                return code.Length == 2 && code.All(char.IsAsciiLetterUpper)
+                    ? code
+                    : throw read.Error(value, at, $"the storefront takes ISO 3166 two-letter country codes in capitals (GB, US), found '{code}'");
             }) };
         }
         return rules;

@@ -60,6 +60,17 @@ public sealed record CatalogRules
     };
 
     /// <summary>
+    /// The office's country codes (BC <c>Country/Region Code</c>, Code[10]) and the ISO 3166 two-letter code the storefront
+    /// takes (Shopify's <c>CountryCode</c>): legacy codes such as "UK" for "GB", and what a blank country means ("" → the
+    /// merchant's home country, when the file says so). A two-letter code not in here is taken as it is; anything else
+    /// is a data error on the customer.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Countries { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UK"] = "GB",
+    };
+
+    /// <summary>
     /// Where each product field comes from: ordered sources (the first non-blank value wins), each with a condition
     /// and transforms. A field not in here maps as in <see cref="DefaultFields"/>.
     /// </summary>

@@ -19,6 +19,7 @@ public sealed record ErasureRequest(
 /// when no posted invoice is inside the bookkeeping period, else restricted — name and address kept for the books
 /// until the period ends, when the yearly purge erases it. The outcome per card is recorded and reported
 /// (<c>GET /engine/shoppers/erasures</c>); the storefront customer is remembered by id only, so nothing of them flows again.
+/// What the engine's own store holds of the shopper is handed to <see cref="ShopperScrubProcess"/> in the same transaction.
 /// </summary>
 public sealed class ShopperErasureProcess(BusinessCentralClient erp, IDbContextFactory<EngineDb> dbs, ShopperLocks locks, TimeProvider clock, EngineOptions options) : IProcess
 {
@@ -55,12 +56,17 @@ public sealed class ShopperErasureProcess(BusinessCentralClient erp, IDbContextF
                     card.Number, card.Id, decision.Verdict == RetentionVerdict.Erase ? ShopperRecords.Erased : ShopperRecords.Restricted, today, decision.RetainUntil,
                     $"erasure request: {decision.Reason}"));
             }
+            var shoppers = (await db.WorkItems.AsNoTracking()
+                    .Where(w => w.Process == ShopperToErpProcess.ProcessName && w.Key == request.CustomerId).Select(w => w.Payload).ToListAsync(ct))
+                .Select(p => JsonSerializer.Deserialize<Connectors.Shopify.ShopifyCustomer>(p)!);
+            var traces = ShopperTraces.Gather(request.CustomerId, email, cards, shoppers, records.Any(r => r.Outcome == ShopperRecords.Restricted));
             var summary = records.Count == 0
                 ? "no ERP customer"
                 : string.Join("; ", records.Select(r => $"{r.CustomerNumber} {r.Outcome}{(r.RetainedUntil is { } until ? $" until {ShopperRecords.Day(until)}" : string.Empty)}"));
             return ProcessOutcome.Changed(
                 $"erasure of shopper {request.CustomerId}: {summary}",
-                [.. records.Select(ShopperRecords.Erasure), ShopperRecords.Forgotten(request.CustomerId, summary)]);
+                [.. records.Select(ShopperRecords.Erasure), ShopperRecords.Forgotten(request.CustomerId, summary)])
+                with { FollowUps = [ShopperScrubProcess.Change(request.CustomerId, traces, item.Version)] };
         }
     }
 }

@@ -9,7 +9,8 @@ namespace SyncLab.Engine.Shoppers;
 
 /// <summary>
 /// ERP customer card → its storefront shopper: the price group (B2B pricing) as the customer tag
-/// <c>price-group:&lt;GROUP&gt;</c>, as Shopify B2B integrations do, and a person's name. The card is read as it is
+/// <c>price-group:&lt;GROUP&gt;</c>, as Shopify B2B integrations do, a person's name, and the card's address as the
+/// default address (country codes through the mapping's <c>codeTables.countries</c>). The card is read as it is
 /// when the change is applied, so an older version queued late brings nothing older. Erased cards push nothing.
 /// </summary>
 public sealed class ShopperFromErpProcess(BusinessCentralClient erp, ShopifyCustomerClient shop, IDbContextFactory<EngineDb> dbs, EngineOptions options) : IProcess
@@ -42,13 +43,15 @@ public sealed class ShopperFromErpProcess(BusinessCentralClient erp, ShopifyCust
         {
             return ProcessOutcome.Nothing;
         }
-        var change = ShopperPlan.StorefrontChanges(card, web, shopper, card.IsPerson, options.Shoppers);
+        var change = ShopperPlan.StorefrontChanges(card, web, shopper, card.IsPerson, options.Shoppers, options.Catalog.Countries);
         if (change.IsEmpty)
         {
             return ProcessOutcome.Nothing;
         }
-        await shop.UpdateCustomerAsync(storefrontId, change.FirstName, change.LastName, change.Tags, ct);
-        return ProcessOutcome.Changed($"ERP customer {card.Number} -> shopper {storefrontId}{(change.Tags is null ? string.Empty : $" tags [{string.Join(", ", change.Tags)}]")}{(change.LastName is null ? string.Empty : " name")}");
+        await shop.UpdateCustomerAsync(storefrontId, change.FirstName, change.LastName, change.Tags, ct, change.Addresses);
+        return ProcessOutcome.Changed(
+            $"ERP customer {card.Number} -> shopper {storefrontId}{(change.Tags is null ? string.Empty : $" tags [{string.Join(", ", change.Tags)}]")}"
+            + $"{(change.LastName is null ? string.Empty : " name")}{(change.Addresses is null ? string.Empty : " address")}");
     }
 
     private sealed record CardRef(Guid Id);

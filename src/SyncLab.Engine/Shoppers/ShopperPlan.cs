@@ -4,16 +4,19 @@ using SyncLab.Engine.Connectors.Shopify;
 
 namespace SyncLab.Engine.Shoppers;
 
-/// <summary>The storefront's names and tags the ERP side asks for; null fields stay as they are.</summary>
+/// <summary>The storefront's names, tags and addresses the ERP side asks for; null fields stay as they are.</summary>
 public sealed record StorefrontCustomerChange(string? FirstName, string? LastName, IReadOnlyList<string>? Tags)
 {
-    public bool IsEmpty => FirstName is null && LastName is null && Tags is null;
+    /// <summary>The customer's whole address list, the card's address first (the default): <c>customerUpdate</c> replaces the list.</summary>
+    public IReadOnlyList<ShopifyMailingAddress>? Addresses { get; init; }
+
+    public bool IsEmpty => FirstName is null && LastName is null && Tags is null && Addresses is null;
 }
 
 /// <summary>
 /// Shopper data between the storefront and the ERP, as pure decisions: which ERP card is the shopper's, what on
 /// the card follows the storefront (name of a person, address, phone, marketing consent), and what on the storefront
-/// follows the ERP (a person's name, the price group as a tag). Only differences are written, so a change the engine
+/// follows the ERP (a person's name, the price group as a tag, the card's address as the default address). Only differences are written, so a change the engine
 /// made itself comes back as nothing to do.
 /// </summary>
 public static class ShopperPlan
@@ -53,7 +56,7 @@ public static class ShopperPlan
     /// The card fields that differ from the storefront: a person's name (a company's name is the office's), the default
     /// address and the phone. What the storefront does not have is left as the ERP has it.
     /// </summary>
-    public static JsonObject CardChanges(ShopifyCustomer shopper, BcCustomerCard card, bool isPerson)
+    public static JsonObject CardChanges(ShopifyCustomer shopper, BcCustomerCard card, bool isPerson, IReadOnlyDictionary<string, string>? countries = null)
     {
         var changes = new JsonObject();
         void Set(string field, string? wanted, string? current, int max)
@@ -72,15 +75,94 @@ public static class ShopperPlan
         if (a is not null)
         {
             Set("addressLine1", a.Address1, card.AddressLine1, 100);
+            // The second line and the state belong to the street address: a new address without them clears the card's.
+            Clear("addressLine2", shopper.Address2, card.AddressLine2, a.Address1);
             Set("addressLine2", shopper.Address2, card.AddressLine2, 50);
             Set("city", a.City, card.City, 30);
+            Clear("state", a.ProvinceCode, card.State, a.Address1);
             Set("state", a.ProvinceCode, card.State, 30);
             Set("postalCode", a.Zip?.ToUpperInvariant(), card.PostalCode, 20);
-            Set("country", a.CountryCode?.ToUpperInvariant(), card.Country, 10);
+            // The office's "UK" is the storefront's GB: the same country is no change (the card keeps the office's code).
+            if (!string.Equals(CountryCodeOrNull(card.Country, countries ?? Products.CatalogRules.Default.Countries), a.CountryCode, StringComparison.OrdinalIgnoreCase))
+            {
+                Set("country", a.CountryCode?.ToUpperInvariant(), card.Country, 10);
+            }
         }
         Set("phoneNumber", a?.Phone ?? shopper.Phone, card.PhoneNumber, 30);
         return changes;
+
+        void Clear(string field, string? wanted, string? current, string? street)
+        {
+            if (string.IsNullOrWhiteSpace(wanted) && !string.IsNullOrWhiteSpace(current) && !string.IsNullOrWhiteSpace(street))
+            {
+                changes[field] = string.Empty;
+            }
+        }
     }
+
+    /// <summary>
+    /// The storefront's address list when the card's address is not the storefront customer's default: the card's street
+    /// (both lines), city, state, post code and country over the default address (names, company and phone stay the
+    /// storefront's), first, then the customer's other addresses as they are. A card without a street pushes nothing; a
+    /// blank city, post code or country is left as the storefront has it (the second line and the state belong to the
+    /// street and go with it). Fields are compared as the card holds them (trimmed, any case, cut to the card's lengths),
+    /// so an address the card took from the storefront never comes back as a change.
+    /// </summary>
+    public static IReadOnlyList<ShopifyMailingAddress>? AddressChanges(BcCustomerCard card, ShopifyCustomer shopper, IReadOnlyDictionary<string, string> countries)
+    {
+        if (string.IsNullOrWhiteSpace(card.AddressLine1))
+        {
+            return null;
+        }
+        var current = shopper.Addresses.FirstOrDefault(a => a.Id is not null && a.Id == shopper.DefaultAddressId)
+            ?? (shopper.DefaultAddress is { } d
+                ? new ShopifyMailingAddress(null, d.FirstName, d.LastName, null, d.Address1, shopper.Address2, d.City, d.ProvinceCode, d.Zip, d.CountryCode, d.Phone)
+                : null);
+        var wanted = new ShopifyMailingAddress(
+            null, current?.FirstName ?? shopper.FirstName, current?.LastName ?? shopper.LastName, current?.Company,
+            card.AddressLine1.Trim(), Blank(card.AddressLine2), Pick(card.City, current?.City),
+            Blank(card.State?.ToUpperInvariant()), Pick(card.PostalCode, current?.Zip), CountryCode(card, countries) ?? current?.CountryCode,
+            current?.Phone);
+        if (current is not null && SamePlace(current, wanted))
+        {
+            return null;
+        }
+        return [wanted, .. shopper.Addresses.Where(a => !(a.Id is not null && a.Id == shopper.DefaultAddressId) && !SamePlace(a, wanted)).Select(a => a with { Id = null })];
+    }
+
+    /// <summary>
+    /// The storefront's country code for a card (<see cref="Products.CatalogRules.Countries"/>: the office's "UK" is GB, a
+    /// blank country what the mapping says); null for a blank one the mapping does not name. A code that is not two
+    /// letters and not in the table is a data error: the storefront takes ISO 3166 codes only.
+    /// </summary>
+    public static string? CountryCode(BcCustomerCard card, IReadOnlyDictionary<string, string> countries) =>
+        CountryCodeOrNull(card.Country, countries) is { } code
+            ? code
+            : string.IsNullOrWhiteSpace(card.Country)
+                ? null
+                : throw new Catalog.DataErrorException(
+                    $"ERP customer {card.Number}: country '{card.Country.Trim()}' is not an ISO 3166 two-letter code: correct the card or map the code in the mapping file (codeTables.countries)");
+
+    private static string? CountryCodeOrNull(string? erpCountry, IReadOnlyDictionary<string, string> countries)
+    {
+        var code = (erpCountry ?? string.Empty).Trim();
+        if (countries.TryGetValue(code, out var mapped))
+        {
+            return mapped;
+        }
+        return code.Length == 2 && code.All(char.IsAsciiLetter) ? code.ToUpperInvariant() : null;
+    }
+
+    private static string? Pick(string? erp, string? storefront) => string.IsNullOrWhiteSpace(erp) ? storefront : erp.Trim();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool SamePlace(ShopifyMailingAddress storefront, ShopifyMailingAddress card) =>
+        Same(storefront.Address1, card.Address1, 100) && Same(storefront.Address2, card.Address2, 50) && Same(storefront.City, card.City, 30)
+        && Same(storefront.ProvinceCode, card.ProvinceCode, 30) && Same(storefront.Zip, card.Zip, 20) && Same(storefront.CountryCode, card.CountryCode, 10);
+
+    private static bool Same(string? storefront, string? card, int max) =>
+        string.Equals(Cut(storefront?.Trim() ?? string.Empty, max), Cut(card?.Trim() ?? string.Empty, max), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Only a subscribed shopper has consented; pending (double opt-in not confirmed), unsubscribed and never asked have not.</summary>
     public static bool Consents(string marketingState) => string.Equals(marketingState, "SUBSCRIBED", StringComparison.Ordinal);
@@ -89,7 +171,8 @@ public static class ShopperPlan
     /// What the storefront customer should show of the ERP card: the price group as the one engine-owned tag
     /// (<see cref="ShopperRules.PriceGroupTagPrefix"/>; the merchant's other tags stay), and a person's name.
     /// </summary>
-    public static StorefrontCustomerChange StorefrontChanges(BcCustomerCard card, BcWebCustomer web, ShopifyCustomer shopper, bool isPerson, ShopperRules rules)
+    public static StorefrontCustomerChange StorefrontChanges(
+        BcCustomerCard card, BcWebCustomer web, ShopifyCustomer shopper, bool isPerson, ShopperRules rules, IReadOnlyDictionary<string, string>? countries = null)
     {
         var merchantTags = shopper.Tags.Where(t => !t.StartsWith(rules.PriceGroupTagPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
         var group = web.PriceGroup?.Trim().ToUpperInvariant();
@@ -103,7 +186,7 @@ public static class ShopperPlan
             var space = name.IndexOf(' ', StringComparison.Ordinal);
             (first, last) = space < 0 ? (string.Empty, name) : (name[..space], name[(space + 1)..]);
         }
-        return new StorefrontCustomerChange(first, last, tags);
+        return new StorefrontCustomerChange(first, last, tags) { Addresses = AddressChanges(card, shopper, countries ?? Products.CatalogRules.Default.Countries) };
     }
 
     private static string? Cut(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

@@ -12,7 +12,7 @@ public sealed record ErasureRecord(string CustomerNumber, Guid CustomerId, strin
 /// <summary>
 /// What the engine remembers about shoppers, in the id map (no table of its own, so nothing to migrate): the link
 /// ERP card → storefront customer with the day it was made, the erasure outcome per card, the storefront customers
-/// that asked to be forgotten (by id only), and each year's purge.
+/// that asked to be forgotten (by id only), each year's purge, and the data-request reports until they expire.
 /// </summary>
 public static class ShopperRecords
 {
@@ -21,6 +21,7 @@ public static class ShopperRecords
     public const string ErasureKind = "erasure";
     public const string ForgottenKind = "forgotten";
     public const string PurgeKind = "purge";
+    public const string DataRequestKind = "data-request";
     public const string Erased = "erased";
     public const string Restricted = "restricted";
 

@@ -47,6 +47,11 @@ public sealed class ShopperRetentionProcess(BusinessCentralClient erp, IDbContex
         var record = new ErasureRecord(
             card.Number, card.Id, decision.Verdict == RetentionVerdict.Erase ? ShopperRecords.Erased : ShopperRecords.Restricted, today, decision.RetainUntil,
             $"yearly purge {candidate.Year}: {decision.Reason}");
-        return ProcessOutcome.Changed($"yearly purge {candidate.Year}: ERP customer {card.Number} {record.Outcome} ({decision.Reason})", ShopperRecords.Erasure(record));
+        // Erased: the name and address order documents kept for the books go from the engine's store too (the e-mail went at the erasure request).
+        var scrub = decision.Verdict == RetentionVerdict.Erase
+            ? [ShopperScrubProcess.Change(card.Number, ShopperTraces.Gather(string.Empty, card.Email ?? string.Empty, [card], [], keepForBooks: false), item.Version)]
+            : Array.Empty<CapturedChange>();
+        return ProcessOutcome.Changed($"yearly purge {candidate.Year}: ERP customer {card.Number} {record.Outcome} ({decision.Reason})", ShopperRecords.Erasure(record))
+            with { FollowUps = scrub };
     }
 }

@@ -22,6 +22,12 @@ public sealed record ShopperRules
     /// <summary>The storefront customer tag that carries the ERP price group (<c>price-group:TRADE</c>); the engine owns tags with this prefix.</summary>
     public string PriceGroupTagPrefix { get; init; } = "price-group:";
 
+    /// <summary>
+    /// Days a data-request report stays at <c>GET /engine/shoppers/data-requests/{id}</c> after it is compiled: Shopify gives the
+    /// merchant 30 days to answer the shopper, and the report is itself personal data, so it goes when they are over.
+    /// </summary>
+    public int DataRequestReportDays { get; init; } = 30;
+
     /// <summary>The display name an erased customer card keeps in the ERP (the number stays, for the books).</summary>
     public string ErasedName { get; init; } = "Erased customer";
 }

@@ -22,6 +22,9 @@ public static class ShopperServiceCollectionExtensions
         services.AddSingleton<IProcess, ShopperErasureProcess>();
         services.AddSingleton<IProcess, AnnualPurgeProcess>();
         services.AddSingleton<IProcess, ShopperRetentionProcess>();
+        services.AddSingleton<IProcess, ShopperScrubProcess>();
+        services.AddSingleton<IProcess, ShopperDataRequestProcess>();
+        services.AddSingleton<IProcess, DataRequestExpiryProcess>();
         return services;
     }
 }

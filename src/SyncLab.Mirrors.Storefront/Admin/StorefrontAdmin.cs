@@ -32,6 +32,7 @@ public static class StorefrontAdmin
         PlaceOrderAction.Map(group);
         TaxRatesAction.Map(group);
         RedactCustomer.Map(group);
+        RequestCustomerData.Map(group);
         ComplianceWebhooks.Map(group);
         return app;
     }

@@ -225,13 +225,13 @@ public static class PlaceOrder
         return (customer, created, consentChanged, addresses);
     }
 
-    private static AddressInput? Normalize(AddressInput? a) => a is null ? null : a with
+    internal static AddressInput? Normalize(AddressInput? a) => a is null ? null : a with
     {
         CountryCode = Blank(a.CountryCode)?.ToUpperInvariant(),
         ProvinceCode = Blank(a.ProvinceCode)?.ToUpperInvariant(),
     };
 
-    private static AddressRecord ToAddress(AddressInput a, long id, long? customerId, long? orderId)
+    internal static AddressRecord ToAddress(AddressInput a, long id, long? customerId, long? orderId)
     {
         var country = a.CountryCode;
         var province = a.ProvinceCode;

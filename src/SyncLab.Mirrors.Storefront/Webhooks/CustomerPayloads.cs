@@ -8,7 +8,7 @@ namespace SyncLab.Mirrors.Storefront.Webhooks;
 /// REST customer payloads as of 2025-01, when Shopify took <c>tags</c>, <c>email_marketing_consent</c>,
 /// <c>sms_marketing_consent</c> and the purchasing summary out of customer webhooks (shopify.dev changelog
 /// "New customer's webhook and changes to existing customer's webhooks payload"); consent changes come as
-/// customers/email_marketing_consent_update. Also the compliance payload of customers/redact.
+/// customers/email_marketing_consent_update. Also the compliance payloads of customers/redact and customers/data_request.
 /// </summary>
 public static class CustomerPayloads
 {
@@ -27,6 +27,12 @@ public static class CustomerPayloads
     public static string Redact(CustomerRecord customer, IReadOnlyList<long> orderIds, StorefrontMirrorSettings settings) =>
         JsonSerializer.Serialize(
             new RedactPayload(settings.ShopId, settings.ShopDomain, new RedactCustomer(customer.Id, customer.Email, customer.Phone), orderIds),
+            WebhookPayloads.Json);
+
+    /// <summary>customers/data_request: a customer asked the shop for their data (shopify.dev, privacy law compliance).</summary>
+    public static string DataRequest(CustomerRecord customer, IReadOnlyList<long> orderIds, long requestId, StorefrontMirrorSettings settings) =>
+        JsonSerializer.Serialize(
+            new DataRequestPayload(settings.ShopId, settings.ShopDomain, orderIds, new RedactCustomer(customer.Id, customer.Email, customer.Phone), new DataRequestId(requestId)),
             WebhookPayloads.Json);
 
     internal static CustomerPayload Body(CustomerNode node, string currency, TimeProvider clock, bool withAddresses)
@@ -73,6 +79,10 @@ public static class CustomerPayloads
     private sealed record ConsentPayload(long CustomerId, string? EmailAddress, ConsentState EmailMarketingConsent);
 
     private sealed record RedactCustomer(long Id, string? Email, string? Phone);
+
+    private sealed record DataRequestPayload(long ShopId, string ShopDomain, IReadOnlyList<long> OrdersRequested, RedactCustomer Customer, DataRequestId DataRequest);
+
+    private sealed record DataRequestId(long Id);
 
     private sealed record RedactPayload(long ShopId, string ShopDomain, RedactCustomer Customer, IReadOnlyList<long> OrdersToRedact);
 }

@@ -5,8 +5,8 @@ namespace SyncLab.Specs.Drivers;
 
 /// <summary>
 /// Shopper data in both systems: shoppers act on the storefront (checkout, their name, marketing consent, an erasure
-/// request), the office edits customer cards in the ERP; both are read back through the vendors' APIs, and the
-/// engine's erasure and purge reports are read from its API.
+/// or data request), the office edits customer cards in the ERP; both are read back through the vendors' APIs, and the
+/// engine's erasure, purge and data-request reports are read from its API.
 /// </summary>
 public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems items, FaultDriver faults)
 {
@@ -17,6 +17,12 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
     private readonly Dictionary<string, string> _orders = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, List<string>> _keyed = new(StringComparer.Ordinal);
+
+    /// <summary>The id of each shopper's data request, as Shopify sent it.</summary>
+    private readonly Dictionary<string, string> _dataRequests = new(StringComparer.Ordinal);
+
+    /// <summary>Each shopper's checkout order (its storefront id), which the engine's data report must name.</summary>
+    private readonly Dictionary<string, string> _orderIds = new(StringComparer.Ordinal);
 
     public const string ErpCustomers = "/api/v2.0/companies({id})/customers";
 
@@ -35,6 +41,7 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
             lines = new[] { new { sku, quantity = 1 } },
         }))!;
         _orders[shopper] = $"SHOPIFY-{(long)order["legacyResourceId"]!}";
+        _orderIds[shopper] = (string)order["id"]!;
         return order;
     }
 
@@ -71,7 +78,13 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
     public async Task<JsonNode> StorefrontCustomerAsync(string shopper)
     {
         const string query = """
-            query Shopper($q: String!) { customers(first: 2, query: $q) { edges { node { id firstName lastName tags } } } }
+            query Shopper($q: String!) {
+              customers(first: 2, query: $q) { edges { node {
+                id firstName lastName tags updatedAt
+                defaultAddress { address1 city provinceCode zip countryCodeV2 }
+                addresses { address1 }
+              } } }
+            }
             """;
         var data = await GraphQlAsync(query, new JsonObject { ["q"] = $"email:{items.Shopper(shopper)}" }, null);
         return data["customers"]!["edges"]!.AsArray().SingleOrDefault()?["node"]
@@ -86,15 +99,56 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
             // A shopper who ordered through the orders steps: note the card before its e-mail goes.
             await CardAsync(shopper);
         }
+        await ComplianceRequestAsync(shopper, "redact", "customers/redact");
+    }
+
+    /// <summary>The shopper asked the merchant for their data: Shopify sends customers/data_request to the app; waits until it was delivered.</summary>
+    public async Task RequestDataAsync(string shopper)
+    {
+        var asked = await ComplianceRequestAsync(shopper, "data-request", "customers/data_request");
+        _dataRequests[shopper] = ((long)asked["dataRequestId"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The engine's report for the shopper's data request, as the privacy officer fetches it; null when the engine has none (404).</summary>
+    public async Task<JsonNode?> DataReportAsync(string shopper)
+    {
+        var id = _dataRequests.TryGetValue(shopper, out var asked) ? asked : throw new InvalidOperationException($"{shopper} has not asked for their data");
+        using var response = await staging.Http.GetAsync(new Uri(staging.Engine, $"engine/shoppers/data-requests/{id}"));
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        var text = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == System.Net.HttpStatusCode.OK
+            ? JsonNode.Parse(text)
+            : throw new InvalidOperationException($"the engine answered the data request {id} with {(int)response.StatusCode}: {text}");
+    }
+
+    public string OrderId(string shopper) => _orderIds[shopper];
+
+    /// <summary>The office moves the shopper's ERP card to another address (street, city, post code, country; no state).</summary>
+    public async Task MoveInErpAsync(string shopper, string street, string city, string postCode, string country)
+    {
+        var card = await CardAsync(shopper);
+        await ErpAsync(HttpMethod.Patch, $"customers({(string)card["id"]!})", (string)card["@odata.etag"]!, new JsonObject
+        {
+            ["addressLine1"] = street, ["addressLine2"] = string.Empty, ["city"] = city, ["state"] = string.Empty, ["postalCode"] = postCode, ["country"] = country,
+        });
+    }
+
+    /// <summary>A Shopify compliance request the merchant triggers for a shopper; waits until the storefront has delivered it.</summary>
+    private async Task<JsonNode> ComplianceRequestAsync(string shopper, string action, string topic)
+    {
         var id = (string)(await StorefrontCustomerAsync(shopper))["id"]!;
         var before = (await DeliveriesAsync()).Select(d => (long)d["id"]!).ToHashSet();
-        await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Storefront, $"_synclab/storefront/customers/{Uri.EscapeDataString(id)}/redact"));
+        var result = (await staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Storefront, $"_synclab/storefront/customers/{Uri.EscapeDataString(id)}/{action}")))!;
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // The delivery goes out on the storefront's webhook pump: wait until it has, never for a set time.
-        while (!(await DeliveriesAsync()).Any(d => !before.Contains((long)d["id"]!) && (string?)d["topic"] == "customers/redact" && (string?)d["status"] == "delivered"))
+        while (!(await DeliveriesAsync()).Any(d => !before.Contains((long)d["id"]!) && (string?)d["topic"] == topic && (string?)d["status"] == "delivered"))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, patience.Token);
         }
+        return result;
     }
 
     /// <summary>Where the app receives Shopify's compliance webhooks: the engine (an app's configuration, set once).</summary>

@@ -36,7 +36,18 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
         await engine.AwaitQuiescenceAsync();
     }
 
+    [When(@"^""([^""]+)"" asks the shop for their data$")]
+    public async Task WhenTheShopperAsksForTheirData(string shopper)
+    {
+        await shoppers.RequestDataAsync(shopper);
+        await engine.AwaitQuiescenceAsync();
+    }
+
     // ---- the office in the ERP ----
+
+    [When(@"^the office moves the ERP customer of ""([^""]+)"" to ""([^""]+)"", ""([^""]+)"" ""([^""]+)"" in country ""([^""]*)""$")]
+    public Task WhenTheOfficeMovesTheCustomer(string shopper, string street, string city, string postCode, string country) =>
+        shoppers.MoveInErpAsync(shopper, street, city, postCode, country);
 
     [Given(@"^the office has keyed a customer card for ""([^""]+)"" with the e-mail ""([^""]+)""$")]
     public async Task GivenTheOfficeKeyedACard(string shopper, string keyed)
@@ -83,6 +94,10 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
         var card = await shoppers.CardAsync(shopper);
         Same(address, $"{(string?)card["addressLine1"]}, {(string?)card["city"]} {(string?)card["state"]} {(string?)card["postalCode"]}", $"address of the ERP customer of {shopper}");
     }
+
+    [Then(@"^the ERP customer of ""([^""]+)"" still says country ""([^""]*)""$")]
+    public async Task ThenTheCardKeepsItsCountry(string shopper, string country) =>
+        Same(country, (string?)(await shoppers.CardAsync(shopper))["country"], $"country of the ERP customer of {shopper}");
 
     [Then(@"^the ERP customer of ""([^""]+)"" has (given|not given) marketing consent$")]
     public async Task ThenTheCardHasConsent(string shopper, string consent) =>
@@ -153,7 +168,41 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
         Same(name, $"{(string?)node["firstName"]} {(string?)node["lastName"]}".Trim(), $"name of the storefront customer {shopper}");
     }
 
+    [Then(@"^the storefront customer ""([^""]+)"" has the default address ""([^""]+)"" and no other$")]
+    public async Task ThenTheShopperHasTheDefaultAddress(string shopper, string address)
+    {
+        var node = await shoppers.StorefrontCustomerAsync(shopper);
+        var home = node["defaultAddress"];
+        var actual = home is null ? "none" : $"{(string?)home["address1"]}, {(string?)home["city"]} {(string?)home["zip"]} {(string?)home["countryCodeV2"]}";
+        Same(address, actual, $"default address of the storefront customer {shopper}");
+        Same(1, node["addresses"]!.AsArray().Count, $"addresses of the storefront customer {shopper}");
+    }
+
     // ---- what the engine reports ----
+
+    [Then(@"^the engine's data report for ""([^""]+)"" names their ERP customer, their web order and their marketing consent ""([^""]+)""$")]
+    public async Task ThenTheDataReportNames(string shopper, string consent)
+    {
+        var report = await shoppers.DataReportAsync(shopper) ?? throw new InvalidOperationException($"the engine has no data report for {shopper}");
+        var number = (string)(await shoppers.CardAsync(shopper))["number"]!;
+        var order = shoppers.OrderId(shopper);
+        Expect.That(
+            report["erpCustomers"]!.AsArray().Any(c => (string?)c!["number"] == number)
+            && report["workItems"]!.AsArray().Any(w => (string?)w!["process"] == "orders" && (string?)w["key"] == order)
+            && (string?)report["marketingConsent"]?["marketingState"] == consent,
+            $"the data report for {shopper} should name ERP customer {number}, order {order} and consent {consent}: {report.ToJsonString()}");
+    }
+
+    [Then(@"^the engine keeps the data report for ""([^""]+)"" until (\d{4}-\d{2}-\d{2})$")]
+    public async Task ThenTheDataReportIsKeptUntil(string shopper, string until)
+    {
+        var report = await shoppers.DataReportAsync(shopper) ?? throw new InvalidOperationException($"the engine has no data report for {shopper}");
+        Same(until, ((string?)report["availableUntil"])?[..10], $"end of the data report for {shopper}");
+    }
+
+    [Then(@"^the engine holds no data report for ""([^""]+)""$")]
+    public async Task ThenNoDataReport(string shopper) =>
+        Expect.That(await shoppers.DataReportAsync(shopper) is null, $"the engine still holds a data report for {shopper}");
 
     [Then(@"^the engine reports a data error for the shopper ""([^""]+)"" saying ""([^""]+)""$")]
     public async Task ThenADataErrorForTheShopper(string shopper, string text)

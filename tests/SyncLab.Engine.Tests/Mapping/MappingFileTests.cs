@@ -18,6 +18,7 @@ public sealed class MappingFileTests
         var code = CatalogRules.Default with
         {
             LowStockByCategory = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["KITCHEN"] = 8, ["STATIONERY"] = 12 },
+            Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [""] = "US", ["UK"] = "GB" },
         };
         Assert.Equal(MappingFixtures.Describe(code), MappingFixtures.Describe(MappingFixtures.Load("default-estate.yaml")));
     }
@@ -72,6 +73,7 @@ public sealed class MappingFileTests
     [InlineData("mapping: 1\nfields:\n  colour:\n    - description\n", 3, "fields.colour", "unknown key (expected one of: title, vendor, productType)")]
     [InlineData("mapping: 1\nfields:\n  title: []\n", 3, "fields.title", "needs at least one source")]
     [InlineData("mapping: 1\ncodeTables:\n  unitsOfMeasure:\n    EA: piece\n    ' ea ': piece\n", 5, "codeTables.unitsOfMeasure.ea", "given twice")]
+    [InlineData("mapping: 1\ncodeTables:\n  countries:\n    UK: gbr\n", 4, "codeTables.countries.UK", "ISO 3166 two-letter country codes in capitals (GB, US), found 'gbr'")]
     [InlineData("mapping: 1\ncodeTables:\n  shorthand:\n    SS WTR BTL: Stainless Water Bottle\n", 4, "codeTables.shorthand.SS WTR BTL", "one word or two words")]
     [InlineData("mapping: 1\ncodeTables:\n  unitsOfMeasure:\n    PCS: ''\n", 4, "codeTables.unitsOfMeasure.PCS", "must not be blank")]
     public void a_mistake_is_refused_at_load_naming_the_file_the_line_and_the_key(string yaml, int line, string key, string problem)

@@ -48,7 +48,8 @@ public sealed class ComplianceWebhookOverHttpTests
             Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
             Assert.Equal("application/problem+json", unreadable.Content.Headers.ContentType?.MediaType);
         }
-        using (var dataRequest = await DeliverAsync(http, host, "customers/data_request", payload, Sign(payload)))
+        var asked = $$"""{"shop_id":1,"shop_domain":"synclab.myshopify.com","orders_requested":[],"customer":{"id":{{customerId}},"email":"wren@example.com","phone":null},"data_request":{"id":7} }""";
+        using (var dataRequest = await DeliverAsync(http, host, "customers/data_request", asked, Sign(asked)))
         {
             Assert.Equal(HttpStatusCode.OK, dataRequest.StatusCode);
         }

@@ -100,4 +100,57 @@ public sealed class ShopperPlanTests
         Assert.Equal(("Ann", "van Dyke"), (person.FirstName, person.LastName));
         Assert.True(ShopperPlan.StorefrontChanges(Card("C1", null, name: "Acme Ltd", type: "Company"), Web(null), Shopper(), false, ShopperRules.Default).IsEmpty);
     }
+
+    private static readonly Dictionary<string, string> Countries = new(StringComparer.OrdinalIgnoreCase) { ["UK"] = "GB", [""] = "US" };
+
+    private static BcCustomerCard Moved(string? country, string? state = "", string street = "221B Baker Street", string city = "London") =>
+        Card("C1", "ann@example.com") with { AddressLine1 = street, City = city, State = state, PostalCode = "NW1 6XE", Country = country };
+
+    private static ShopifyCustomer WithAddresses(params ShopifyMailingAddress[] addresses) =>
+        Shopper() with { Addresses = addresses, DefaultAddressId = addresses.Length > 0 ? addresses[0].Id : null };
+
+    private static ShopifyMailingAddress Home(string id = "gid://shopify/MailingAddress/1") =>
+        new(id, "Ann", "Baker", "Baker & Co", "12 Harbour Road", null, "Portland", "OR", "97201", "US", "503-555-0100");
+
+    [Fact]
+    public void the_card_s_new_address_is_the_default_with_the_storefront_s_names_and_phone_and_the_office_s_uk_as_gb()
+    {
+        var work = new ShopifyMailingAddress("gid://shopify/MailingAddress/2", "Ann", "Baker", null, "1 Dock St", null, "Salem", "OR", "97301", "US", null);
+        var addresses = ShopperPlan.AddressChanges(Moved("UK"), WithAddresses(Home(), work), Countries)!;
+
+        Assert.Equal(new ShopifyMailingAddress(null, "Ann", "Baker", "Baker & Co", "221B Baker Street", null, "London", null, "NW1 6XE", "GB", "503-555-0100"), addresses[0]);
+        // customerUpdate replaces the list: the other address goes along (without its id), the old default does not.
+        Assert.Equal([work with { Id = null }], addresses.Skip(1));
+    }
+
+    [Theory]
+    [InlineData("", "US")]
+    [InlineData(" gb ", "GB")]
+    [InlineData("uk", "GB")]
+    public void the_office_s_country_codes_map_and_a_blank_one_is_what_the_mapping_says(string keyed, string iso) =>
+        Assert.Equal(iso, ShopperPlan.AddressChanges(Moved(keyed), WithAddresses(Home()), Countries)![0].CountryCode);
+
+    [Fact]
+    public void a_country_the_storefront_cannot_take_is_a_data_error_naming_the_card_and_the_code()
+    {
+        var error = Assert.Throws<DataErrorException>(() => ShopperPlan.AddressChanges(Moved("GBR"), WithAddresses(Home()), Countries));
+        Assert.Contains("ERP customer C1: country 'GBR'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_same_address_as_the_card_holds_it_is_no_change()
+    {
+        // The card took the storefront's address: zip in capitals, a city cut to the card's 30 characters, the office's code.
+        var home = Home() with { Zip = "nw1 6xe", City = "London Borough of Westminster City", CountryCode = "GB", ProvinceCode = null, Address1 = "221B Baker Street" };
+        Assert.Null(ShopperPlan.AddressChanges(Moved("UK", city: "London Borough of Westminster C"), WithAddresses(home), Countries));
+        Assert.Null(ShopperPlan.AddressChanges(Moved("UK", street: " "), WithAddresses(Home()), Countries));
+    }
+
+    [Fact]
+    public void a_card_that_takes_the_storefront_s_gb_keeps_the_office_s_uk()
+    {
+        var shopper = Shopper() with { DefaultAddress = new ShopifyAddress("Ann", "Baker", "221B Baker Street", "London", "NW1 6XE", "GB", null) };
+        Assert.False(ShopperPlan.CardChanges(shopper, Moved("UK", state: null), isPerson: true, Countries).ContainsKey("country"));
+        Assert.Equal("GB", (string?)ShopperPlan.CardChanges(shopper, Moved("IE", state: null), isPerson: true, Countries)["country"]);
+    }
 }

@@ -77,4 +77,57 @@ public sealed class CustomerAdminApiTests(WebhookStorefrontHost host) : IClassFi
         Assert.Equal("subscribed", webhook.GetProperty("email_marketing_consent").GetProperty("state").GetString());
         Assert.Equal("rename@example.com", webhook.GetProperty("email_address").GetString());
     }
+    [Fact]
+    public async Task customer_update_addresses_replace_the_list_keeping_identical_ones_and_the_first_is_the_default()
+    {
+        await host.ResetAllAsync();
+        await host.SubscribeAsync("CUSTOMERS_UPDATE");
+        var sku = host.WebSkus[18];
+        await host.SetAvailableAsync(sku, 5);
+        await host.PlaceOrderAsync(new
+        {
+            email = "moves@example.com",
+            shippingAddress = new { firstName = "Mo", lastName = "Ves", address1 = "1 Old Rd", city = "Austin", provinceCode = "TX", zip = "73301", countryCode = "US" },
+            lines = new[] { new { sku, quantity = 1 } },
+        });
+        var before = Assert.Single((await host.DataAsync(CustomerByEmail, new { q = "email:moves@example.com" })).GetProperty("customers").GetProperty("nodes").EnumerateArray());
+        var customerId = before.GetProperty("id").GetString();
+        var oldId = Assert.Single(before.GetProperty("addresses").EnumerateArray()).GetProperty("id").GetString();
+        const string Update = """
+            mutation($input: CustomerInput!) { customerUpdate(input: $input) {
+              customer { defaultAddress { id address1 city provinceCode zip countryCodeV2 } addresses { id address1 } }
+              userErrors { field message }
+            } }
+            """;
+        var old = new { firstName = "Mo", lastName = "Ves", address1 = "1 Old Rd", city = "Austin", provinceCode = "TX", zip = "73301", countryCode = "US" };
+        var moved = new { firstName = "Mo", lastName = "Ves", address1 = "2 New St", city = "London", zip = "SW1A 1AA", countryCode = "GB" };
+
+        var both = (await host.DataAsync(Update, new { input = new { id = customerId, addresses = new object[] { moved, old, moved } } })).GetProperty("customerUpdate");
+        Assert.Empty(both.GetProperty("userErrors").EnumerateArray());
+        var defaultAddress = both.GetProperty("customer").GetProperty("defaultAddress");
+        Assert.Equal(("2 New St", "London", "SW1A 1AA", "GB"), (defaultAddress.GetProperty("address1").GetString(), defaultAddress.GetProperty("city").GetString(),
+            defaultAddress.GetProperty("zip").GetString(), defaultAddress.GetProperty("countryCodeV2").GetString()));
+        var listed = both.GetProperty("customer").GetProperty("addresses").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.Contains(oldId, listed);
+        var newId = defaultAddress.GetProperty("id").GetString();
+        await host.DeliveryAsync("customers/update", c => c.GetProperty("default_address").GetProperty("address1").GetString() == "2 New St");
+
+        var only = (await host.DataAsync(Update, new { input = new { id = customerId, addresses = new object[] { moved } } })).GetProperty("customerUpdate");
+        Assert.Equal([newId], only.GetProperty("customer").GetProperty("addresses").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        var entries = host.Ledger.Since(0, int.MaxValue);
+        var ledger = entries.Count > 0 ? entries[^1].Sequence : 0;
+        var same = (await host.DataAsync(Update, new { input = new { id = customerId, addresses = new object[] { moved } } })).GetProperty("customerUpdate");
+        Assert.Equal(newId, same.GetProperty("customer").GetProperty("defaultAddress").GetProperty("id").GetString());
+        Assert.DoesNotContain(host.Ledger.Since(ledger, int.MaxValue), e => e.Summary.Contains("addresses:", StringComparison.Ordinal));
+
+        var badProvince = (await host.DataAsync(Update, new { input = new { id = customerId, addresses = new object[] { new { old.firstName, old.lastName, old.address1, old.city, provinceCode = "ZZ", old.zip, old.countryCode } } } }))
+            .GetProperty("customerUpdate");
+        Assert.Equal(["addresses", "0", "provinceCode"], badProvince.GetProperty("userErrors")[0].GetProperty("field").EnumerateArray().Select(f => f.GetString()));
+        using var legacyCountry = await host.PostGraphAsync(Update, new { input = new { id = customerId, addresses = new object[] { new { address1 = "3 Lane", city = "Leeds", countryCode = "UK" } } } });
+        var refused = await legacyCountry.Content.ReadAsStringAsync();
+        Assert.Contains("errors", refused, StringComparison.Ordinal);
+        Assert.Equal([newId], (await host.DataAsync(CustomerByEmail, new { q = "email:moves@example.com" })).GetProperty("customers").GetProperty("nodes")[0]
+            .GetProperty("addresses").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+    }
 }

@@ -19,15 +19,27 @@ public sealed record ShopifyCustomer(
 
     /// <summary>CustomerState: DISABLED (a guest of checkout), INVITED, ENABLED (an account), DECLINED.</summary>
     public string State { get; init; } = "DISABLED";
+
+    /// <summary>Every address of the customer (<c>addresses</c>), the default among them; <c>customerUpdate</c> replaces the list as a whole.</summary>
+    public IReadOnlyList<ShopifyMailingAddress> Addresses { get; init; } = [];
+
+    /// <summary>The id of the default address (<c>defaultAddress.id</c>); null when the customer has none.</summary>
+    public string? DefaultAddressId { get; init; }
 }
 
-/// <summary>Shopify Admin GraphQL customers: read by <c>updated_at</c>, one by id, names and tags set with <c>customerUpdate</c>.</summary>
+/// <summary>One of a customer's addresses as the Admin API gives it and <c>MailingAddressInput</c> takes it (the id is not sent back).</summary>
+public sealed record ShopifyMailingAddress(
+    string? Id, string? FirstName, string? LastName, string? Company, string? Address1, string? Address2, string? City,
+    string? ProvinceCode, string? Zip, string? CountryCode, string? Phone);
+
+/// <summary>Shopify Admin GraphQL customers: read by <c>updated_at</c>, one by id, names, tags and addresses set with <c>customerUpdate</c>.</summary>
 public sealed class ShopifyCustomerClient(ShopifyAdminClient shop)
 {
     private const string Fields = """
         id email firstName lastName phone tags updatedAt state
         emailMarketingConsent { marketingState }
-        defaultAddress { firstName lastName address1 address2 city provinceCode zip countryCodeV2 phone }
+        defaultAddress { id firstName lastName address1 address2 city provinceCode zip countryCodeV2 phone }
+        addresses(first: 250) { id firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone }
         """;
 
     /// <summary>Every customer updated at or after <paramref name="since"/>, following the connection's cursor.</summary>
@@ -79,8 +91,12 @@ public sealed class ShopifyCustomerClient(ShopifyAdminClient shop)
         return data["orders"]?["edges"]?.AsArray().Count > 0;
     }
 
-    /// <summary>Sets names and tags (<c>customerUpdate</c>); null leaves a field as it is.</summary>
-    public async Task UpdateCustomerAsync(string id, string? firstName, string? lastName, IReadOnlyList<string>? tags, CancellationToken ct)
+    /// <summary>
+    /// Sets names, tags and addresses (<c>customerUpdate</c>); null leaves a field as it is. Addresses are a list field: the
+    /// list sent becomes the customer's addresses, the first the default, so the caller sends the ones to keep as well.
+    /// </summary>
+    public async Task UpdateCustomerAsync(
+        string id, string? firstName, string? lastName, IReadOnlyList<string>? tags, CancellationToken ct, IReadOnlyList<ShopifyMailingAddress>? addresses = null)
     {
         const string mutation = """
             mutation UpdateCustomer($input: CustomerInput!) {
@@ -99,6 +115,14 @@ public sealed class ShopifyCustomerClient(ShopifyAdminClient shop)
         if (tags is not null)
         {
             input["tags"] = new JsonArray([.. tags.Select(t => (JsonNode?)t)]);
+        }
+        if (addresses is not null)
+        {
+            input["addresses"] = new JsonArray([.. addresses.Select(a => (JsonNode?)new JsonObject
+            {
+                ["firstName"] = a.FirstName, ["lastName"] = a.LastName, ["company"] = a.Company, ["address1"] = a.Address1, ["address2"] = a.Address2,
+                ["city"] = a.City, ["provinceCode"] = a.ProvinceCode, ["zip"] = a.Zip, ["countryCode"] = a.CountryCode, ["phone"] = a.Phone,
+            })]);
         }
         var data = await shop.SendAsync(mutation, new JsonObject { ["input"] = input }, ct);
         if (data["customerUpdate"]?["userErrors"] is JsonArray { Count: > 0 } errors)
@@ -125,6 +149,10 @@ public sealed class ShopifyCustomerClient(ShopifyAdminClient shop)
         {
             Address2 = (string?)a?["address2"],
             State = (string?)n["state"] ?? "DISABLED",
+            DefaultAddressId = (string?)a?["id"],
+            Addresses = n["addresses"]?.AsArray().Select(x => new ShopifyMailingAddress(
+                (string?)x!["id"], (string?)x["firstName"], (string?)x["lastName"], (string?)x["company"], (string?)x["address1"], (string?)x["address2"],
+                (string?)x["city"], (string?)x["provinceCode"], (string?)x["zip"], (string?)x["countryCodeV2"], (string?)x["phone"])).ToList() ?? [],
         };
     }
 }
