@@ -150,7 +150,7 @@ public sealed partial class SyncEngine(
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             // SQLite connections come set up by Storage/SqliteStoreTuning (write-ahead log, busy timeout).
-            await EngineSchema.EnsureCreatedAsync(db, options, cancellationToken);
+            await EngineSchema.MigrateAsync(db, options, cancellationToken);
         }
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         if (broker is not null)
