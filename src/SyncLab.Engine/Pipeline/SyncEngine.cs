@@ -151,6 +151,10 @@ public sealed partial class SyncEngine(
         {
             // SQLite connections come set up by Storage/SqliteStoreTuning (write-ahead log, busy timeout).
             await EngineSchema.MigrateAsync(db, options, cancellationToken);
+            foreach (var state in caches.OfType<IStoredState>())
+            {
+                await state.LoadAsync(db, cancellationToken);
+            }
         }
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         if (broker is not null)

@@ -21,6 +21,40 @@ namespace SyncLab.Engine.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SyncLab.Engine.Inventory.InventorySettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChangedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InventorySettings");
+                });
+
+            modelBuilder.Entity("SyncLab.Engine.Inventory.StocktakeRecord", b =>
+                {
+                    b.Property<string>("Warehouse")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastKnown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("StartedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Warehouse");
+
+                    b.ToTable("Stocktakes");
+                });
+
             modelBuilder.Entity("SyncLab.Engine.Reconciliation.ReconciliationRunRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -16,6 +16,40 @@ namespace SyncLab.Engine.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SyncLab.Engine.Inventory.InventorySettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InventorySettings");
+                });
+
+            modelBuilder.Entity("SyncLab.Engine.Inventory.StocktakeRecord", b =>
+                {
+                    b.Property<string>("Warehouse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastKnown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Warehouse");
+
+                    b.ToTable("Stocktakes");
+                });
+
             modelBuilder.Entity("SyncLab.Engine.Reconciliation.ReconciliationRunRecord", b =>
                 {
                     b.Property<long>("Id")
