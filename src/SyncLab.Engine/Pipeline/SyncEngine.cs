@@ -150,7 +150,7 @@ public sealed partial class SyncEngine(
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             // SQLite connections come set up by Storage/SqliteStoreTuning (write-ahead log, busy timeout).
-            await EngineSchema.MigrateAsync(db, options, cancellationToken);
+            await EngineSchema.MigrateAsync(db, cancellationToken);
             foreach (var state in caches.OfType<IStoredState>())
             {
                 await state.LoadAsync(db, cancellationToken);

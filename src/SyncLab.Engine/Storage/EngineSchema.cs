@@ -12,7 +12,7 @@ namespace SyncLab.Engine.Storage;
 /// <see cref="EngineMigrations"/>). A store made by an earlier version that still used <c>EnsureCreated</c> (tables, no
 /// <c>__EFMigrationsHistory</c>) is adopted first (<see cref="AdoptAsync"/>). InMemory (unit tests) has no migrations.
 /// </summary>
-internal static class EngineSchema
+public static class EngineSchema
 {
     /// <summary>Any 64-bit number of our own: PostgreSQL advisory locks are named by numbers.</summary>
     private const long CreationLock = 0x53594E434C4142; // "SYNCLAB"
@@ -26,14 +26,14 @@ internal static class EngineSchema
     /// migration lock (PostgreSQL: <c>LOCK TABLE "__EFMigrationsHistory"</c> in the migration's transaction; SQLite: a row
     /// in <c>__EFMigrationsLock</c>) is then taken inside it, always uncontended; it alone would not cover the adoption.
     /// </summary>
-    public static async Task MigrateAsync(EngineDb db, EngineOptions options, CancellationToken ct)
+    public static async Task MigrateAsync(EngineDb db, CancellationToken ct)
     {
         if (!db.Database.IsRelational())
         {
             await db.Database.EnsureCreatedAsync(ct);
             return;
         }
-        if (options.Store.Kind != EngineStoreKind.Postgres)
+        if (!db.Database.IsNpgsql())
         {
             await ReleaseStaleSqliteLockAsync(db, ct);
             await UpgradeAsync(db, ct);
@@ -75,7 +75,9 @@ internal static class EngineSchema
     private static async Task AdoptAsync(EngineDb db, CancellationToken ct)
     {
         var history = db.GetService<IHistoryRepository>();
-        if (await history.ExistsAsync(ct) || !await TableExistsAsync(db, AlwaysThere, ct))
+        // Not ExistsAsync: Npgsql's says true whether the table is there or not. No migration recorded is the sign
+        // (also of a history table left empty by a first migration that failed).
+        if ((await history.GetAppliedMigrationsAsync(ct)).Count > 0 || !await TableExistsAsync(db, AlwaysThere, ct))
         {
             return; // migrated already, or empty: Migrate does it all
         }
