@@ -33,6 +33,7 @@ public sealed class InventoryStateAcrossRestartTests : IDisposable
         string sku;
         string warehouse;
         string warehouseCode;
+        int beforeRestart;
         await using (var first = await StagingHost.StartAsync(options))
         {
             sku = CleanWebSku(first);
@@ -49,6 +50,8 @@ public sealed class InventoryStateAcrossRestartTests : IDisposable
             Assert.Equal(HttpStatusCode.Created, started.StatusCode);
             first.Clock.Advance(first.Options.PollInterval);
             await QuiescentAsync(http, first);
+            beforeRestart = await StorefrontAvailableAsync(http, first, sku);
+            Assert.True(beforeRestart > 0, "the SKU has warehouse stock beyond its safety stock");
         }
 
         await using var second = await StagingHost.StartAsync(options with { ClockStart = Epoch.AddHours(1) });
@@ -61,8 +64,10 @@ public sealed class InventoryStateAcrossRestartTests : IDisposable
         Assert.Equal(Epoch, (DateTimeOffset)stocktake["startedAt"]!);
         Assert.True((int)stocktake["skusKnown"]! > 0);
 
-        // Still frozen: a count in the warehouse does not move the storefront while the stocktake is under way.
+        // Still frozen, at the levels kept from before the restart (the first poll planned every SKU again): a count in
+        // the warehouse does not move the storefront while the stocktake is under way.
         var frozen = await StorefrontAvailableAsync(http, second, sku);
+        Assert.Equal(beforeRestart, frozen);
         var counted = frozen + 17;
         await OkAsync(http.PostAsJsonAsync(new Uri(second.Addresses["warehouse"], "_synclab/warehouse/stock-counts"), new { warehouseCode, sku, countedQuantity = counted }));
         second.Clock.Advance(second.Options.PollInterval);
