@@ -109,7 +109,8 @@ public sealed class StagingHost : IAsyncDisposable
             await host.StartMirrorAsync("erp", ErpMirror.Build(MirrorOptions(1), clock, estate, erp, logs), ct);
             var storefront = options.VendorThrottling ? null : new StorefrontMirrorSettings { Throttle = QueryCostLimits.Off };
             await host.StartMirrorAsync("storefront", StorefrontMirror.Build(MirrorOptions(2), clock, estate, storefront, logs), ct);
-            await host.StartMirrorAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, logs: logs), ct);
+            var pos = options.PosRateLimit is { } square ? new PosMirrorSettings { RateLimit = square } : null;
+            await host.StartMirrorAsync("pos", PosMirror.Build(MirrorOptions(3), clock, estate, pos, logs: logs), ct);
             var warehouse = options.WarehouseRateLimit is { } wms ? new WarehouseMirrorSettings { RateLimit = wms } : null;
             await host.StartMirrorAsync("warehouse", WarehouseMirror.Build(MirrorOptions(4), clock, estate, warehouse, logs), ct);
             host.StartForeignServices();
@@ -157,6 +158,7 @@ public sealed class StagingHost : IAsyncDisposable
             {
                 Erp = Options.ErpRateLimit is { } erp ? new RequestLimit(erp.Requests, erp.Window) : null,
                 Warehouse = Options.WarehouseRateLimit is { } wms ? new RequestLimit(wms.RequestsPerMinute, TimeSpan.FromMinutes(1)) : null,
+                Pos = Options.PosRateLimit is { } square ? new RequestLimit(square.Permits, square.Window) : null,
             },
             Webhooks = new SyncLab.Engine.Webhooks.WebhookOptions { SubscribeListeningAddress = Options.EngineWebhooks },
             Store = Options.EnginePostgres is { } pg ? EngineStore.Postgres(pg) : EngineStore.Sqlite(Path.Combine(directory, "engine.db"), syncEveryCommit: false),

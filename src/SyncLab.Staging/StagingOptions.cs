@@ -56,6 +56,9 @@ public sealed record StagingOptions
     /// <summary>The warehouse mirror's request limit (e.g. <see cref="SyncLab.Mirrors.Warehouse.ShipStationRateLimit.Production"/>); null, the default, is unthrottled.</summary>
     public SyncLab.Mirrors.Warehouse.ShipStationRateLimit? WarehouseRateLimit { get; init; }
 
+    /// <summary>The POS mirror's request budget (Square publishes none: any value is a choice); null, the default, is unthrottled.</summary>
+    public SyncLab.Mirrors.Pos.SquareRateLimit? PosRateLimit { get; init; }
+
     /// <summary>
     /// True (<c>synclab up --webhooks</c>): the engine subscribes to the ERP's, the POS's and the warehouse's webhooks at the
     /// address it listens on when it starts, and keeps them alive. False (the default): it polls only, unless asked to

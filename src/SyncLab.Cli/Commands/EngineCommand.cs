@@ -43,7 +43,7 @@ internal static class EngineCommand
     {
         static string One(string vendor, Engine.Connectors.RequestLimit? l) =>
             l is null ? $"{vendor} not paced" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{vendor} paced to {l.Requests} requests per {l.Window.TotalSeconds:0.###} s");
-        return $"{One("ERP", limits.Erp)}, {One("warehouse", limits.Warehouse)}";
+        return $"{One("ERP", limits.Erp)}, {One("warehouse", limits.Warehouse)}, {One("POS", limits.Pos)}";
     }
 
     private static async Task<int> RunAsync(Engine.EngineOptions options, string listen, CancellationToken ct)

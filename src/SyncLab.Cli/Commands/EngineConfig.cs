@@ -39,9 +39,9 @@ internal sealed record EngineConfig
     public string? Mapping { get; init; }
 
     /// <summary>
-    /// Request limits the ERP and the warehouse are paced to; a vendor not named is not paced. A field left out takes the
-    /// vendor's documented figure (<c>"erp": {}</c> is Business Central online's 6,000 per 300 s, <c>"warehouse": {}</c>
-    /// ShipStation's 200 per 60 s).
+    /// Request limits the ERP, the warehouse and the POS are paced to; a vendor not named is not paced. A field left out
+    /// takes the vendor's documented figure (<c>"erp": {}</c> is Business Central online's 6,000 per 300 s,
+    /// <c>"warehouse": {}</c> ShipStation's 200 per 60 s); Square publishes none, so <c>"pos"</c> needs both fields.
     /// </summary>
     public LimitsConfig? Limits { get; init; }
 
@@ -53,7 +53,7 @@ internal sealed record EngineConfig
 
     internal sealed record PosConfig(Uri BaseUrl, string AccessToken);
 
-    internal sealed record LimitsConfig(LimitConfig? Erp = null, LimitConfig? Warehouse = null);
+    internal sealed record LimitsConfig(LimitConfig? Erp = null, LimitConfig? Warehouse = null, LimitConfig? Pos = null);
 
     internal sealed record LimitConfig(int? Requests = null, double? WindowSeconds = null);
 
@@ -123,6 +123,7 @@ internal sealed record EngineConfig
         {
             Erp = Limit(path, "erp", Limits?.Erp, RequestLimit.BusinessCentralOnline),
             Warehouse = Limit(path, "warehouse", Limits?.Warehouse, RequestLimit.ShipStation),
+            Pos = Limit(path, "pos", Limits?.Pos, documented: null),
         };
         var catalog = defaults.Catalog;
         if (Mapping is not null)
@@ -175,14 +176,16 @@ internal sealed record EngineConfig
         };
     }
 
-    private static RequestLimit? Limit(string path, string vendor, LimitConfig? config, RequestLimit documented)
+    private static RequestLimit? Limit(string path, string vendor, LimitConfig? config, RequestLimit? documented)
     {
         if (config is null)
         {
             return null;
         }
-        var requests = config.Requests ?? documented.Requests;
-        var seconds = config.WindowSeconds ?? documented.Window.TotalSeconds;
+        var requests = config.Requests ?? documented?.Requests
+            ?? throw new EngineConfigException($"{path}: limits.{vendor}.requests: the vendor publishes no limit: give requests and windowSeconds");
+        var seconds = config.WindowSeconds ?? documented?.Window.TotalSeconds
+            ?? throw new EngineConfigException($"{path}: limits.{vendor}.windowSeconds: the vendor publishes no limit: give requests and windowSeconds");
         if (requests < 1)
         {
             throw new EngineConfigException($"{path}: limits.{vendor}.requests: {requests} is not a positive number of requests");

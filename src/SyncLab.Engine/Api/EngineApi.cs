@@ -48,30 +48,21 @@ public static class EngineApi
 
     /// <summary>
     /// What a sync of prices, inventory and products would change on the storefront for the first <c>limit</c> ERP
-    /// items (default 100, at most 1000), or (<c>process=orders</c>) which recent web orders it would create in the ERP,
-    /// without writing anything; a bad process or limit is a 400.
+    /// items (default 100, at most 1000; prices at the instant <c>at</c>, default now), or (<c>process=orders</c>,
+    /// <c>shipments</c>, <c>refunds</c>) what the orders process and the back-flow would record, without writing
+    /// anything; a bad process, limit or instant is a 400.
     /// </summary>
     private static async Task<Results<Ok<DryRun.DryRunReport>, ValidationProblem, ProblemHttpResult>> DryRunAsync(
-        DryRun.DryRunPlanner planner, string? process, string? limit, CancellationToken ct)
+        DryRun.DryRunPlanner planner, TimeProvider clock, string? process, string? limit, string? at, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var processes = process is null ? DryRun.DryRunPlanner.Processes : [process];
-        if (process is not null && !DryRun.DryRunPlanner.Known.Contains(process, StringComparer.Ordinal))
+        var (request, errors) = DryRun.DryRunRequest.Read(process, limit, at, clock.GetUtcNow(), planner.HasWarehouse);
+        if (request is null)
         {
-            errors["process"] = [$"'{process}' is not one of: {string.Join(", ", DryRun.DryRunPlanner.Known)}."];
-        }
-        var take = 100;
-        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take) || take is < 1 or > 1000))
-        {
-            errors["limit"] = [$"'{limit}' is not a whole number from 1 to 1000."];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Cannot dry-run: bad process or limit", type: "https://synclab.dev/problems/dry-run-invalid");
+            return TypedResults.ValidationProblem(errors, title: "Cannot dry-run: bad process, limit or instant", type: "https://synclab.dev/problems/dry-run-invalid");
         }
         try
         {
-            return TypedResults.Ok(await planner.RunAsync(processes.ToList(), take, ct));
+            return TypedResults.Ok(await planner.RunAsync(request.Processes, request.Limit, request.At, ct));
         }
         catch (Connectors.VendorCallException e) when (e.Transient)
         {

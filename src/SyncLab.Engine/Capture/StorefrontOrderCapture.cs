@@ -9,7 +9,9 @@ namespace SyncLab.Engine.Capture;
 
 /// <summary>
 /// Cursor polling of storefront orders by <c>updated_at</c>, with the same overlap window as every source:
-/// webhooks get lost, polling does not. Each version of an order carries its full state.
+/// webhooks get lost, polling does not. Each version of an order carries its full state. Orders are read in
+/// <c>updatedAt</c> order and each page is queued with the cursor moved past it in one commit, so a poll that fails
+/// half-way through a backlog of thousands starts the next time where it stopped, not from the beginning.
 /// </summary>
 public sealed class StorefrontOrderCapture(ShopifyAdminClient shop, IDbContextFactory<EngineDb> dbs, TimeProvider clock, EngineOptions options) : IChangeSource
 {
@@ -23,14 +25,18 @@ public sealed class StorefrontOrderCapture(ShopifyAdminClient shop, IDbContextFa
         var checkpoint = await WorkQueue.CheckpointAsync(db, Source, ct);
         var since = WorkQueue.ReadFrom(checkpoint, options.PollOverlap);
 
-        var changes = new List<CapturedChange>();
-        await foreach (var order in shop.OrdersUpdatedSinceAsync(since, ct))
+        var queued = 0;
+        await foreach (var page in shop.OrderPagesUpdatedSinceAsync(since, ct))
         {
-            changes.Add(new CapturedChange(OrderToErpProcess.ProcessName, order.Id, WorkQueue.Version(order.UpdatedAt), JsonSerializer.Serialize(order)));
-            checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, order.UpdatedAt.UtcTicks);
+            var changes = new List<CapturedChange>(page.Count);
+            foreach (var order in page)
+            {
+                changes.Add(new CapturedChange(OrderToErpProcess.ProcessName, order.Id, WorkQueue.Version(order.UpdatedAt), JsonSerializer.Serialize(order)));
+                checkpoint.CursorTicks = Math.Max(checkpoint.CursorTicks, order.UpdatedAt.UtcTicks);
+            }
+            queued += await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
+            await db.SaveChangesAsync(ct);
         }
-        var queued = await WorkQueue.EnqueueAsync(db, changes, clock.GetUtcNow().UtcTicks, ct);
-        await db.SaveChangesAsync(ct);
         return queued;
     }
 }

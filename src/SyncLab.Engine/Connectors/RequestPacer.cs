@@ -19,7 +19,7 @@ public sealed record RequestLimit(int Requests, TimeSpan Window)
 /// <summary>
 /// The request limits the engine paces each request-counting vendor to (<see cref="RequestPacer"/>); a vendor left
 /// null is not paced (its 429s and Retry-After still are honoured). Shopify is paced by its own answers
-/// (<c>Shopify/ShopifyCostPacer</c>), Square publishes no figures.
+/// (<c>Shopify/ShopifyCostPacer</c>); Square publishes no figures, so its limit is the merchant's choice.
 /// </summary>
 public sealed record VendorLimits
 {
@@ -28,6 +28,12 @@ public sealed record VendorLimits
 
     /// <summary>ShipStation, per API key.</summary>
     public RequestLimit? Warehouse { get; init; }
+
+    /// <summary>
+    /// Square, per application. Square answers 429 <c>RATE_LIMITED</c> without publishing a figure or sending
+    /// Retry-After: a merchant who meets it sets a budget under what they saw; none in <see cref="Documented"/>.
+    /// </summary>
+    public RequestLimit? Pos { get; init; }
 
     /// <summary>No pacing: the default, so an engine against mirrors with limits off (tests) never waits.</summary>
     public static VendorLimits None { get; } = new();

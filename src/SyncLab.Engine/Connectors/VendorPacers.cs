@@ -11,21 +11,26 @@ public sealed class VendorPacers : Pipeline.IEngineCache, IDisposable
         Action<string, TimeSpan>? paced = telemetry is null ? null : telemetry.VendorPaced;
         Erp = new RequestPacer("erp", options.Limits.Erp, clock, paced: paced);
         Warehouse = new RequestPacer("warehouse", options.Limits.Warehouse, clock, paced: paced);
+        Pos = new RequestPacer("pos", options.Limits.Pos, clock, paced: paced);
     }
 
     public RequestPacer Erp { get; }
 
     public RequestPacer Warehouse { get; }
 
+    public RequestPacer Pos { get; }
+
     public void Forget()
     {
         Erp.Forget();
         Warehouse.Forget();
+        Pos.Forget();
     }
 
     public void Dispose()
     {
         Erp.Dispose();
         Warehouse.Dispose();
+        Pos.Dispose();
     }
 }

@@ -1,25 +1,31 @@
 using System.Globalization;
+using SyncLab.Engine.Catalog;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Orders;
+using SyncLab.Engine.Storage;
 
 namespace SyncLab.Engine.DryRun;
 
 /// <summary>
 /// The orders part of a dry run: which web orders of the last <see cref="Window"/> the orders process would create in
-/// the ERP, and which it would leave (already there under their external document number, or cancelled before they
-/// reached it). Reads the storefront and asks the ERP per order, as the process does before it creates; writes nothing.
+/// the ERP, and which it would leave (already there under their external document number, cancelled before they
+/// reached it, or a data error the process would raise: no e-mail to match a customer by, sales tax that differs from
+/// the ERP's, a line the ERP cannot book). Reads the storefront and asks the ERP per order, as the process does before
+/// it creates; writes nothing.
 /// </summary>
 public static class DryRunOrders
 {
-    /// <summary>How far back a dry run looks for web orders (by last update).</summary>
+    /// <summary>How far back a dry run looks for web orders, shipments and refunds (by last update).</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
 
-    public static async Task<DryRunReport> PlanAsync(BusinessCentralClient erp, ShopifyAdminClient shop, DateTimeOffset since, int limit, CancellationToken ct)
+    public static async Task<DryRunReport> PlanAsync(
+        BusinessCentralClient erp, ShopifyAdminClient shop, EngineDb db, TimeZoneInfo merchantZone, DateTimeOffset since, int limit, CancellationToken ct)
     {
         const string process = OrderToErpProcess.ProcessName;
         var changes = new List<DryRunChange>();
         var skipped = new List<DryRunSkip>();
+        IReadOnlyList<BcSalesTaxRate>? rates = null;
         var read = 0;
         await foreach (var order in shop.OrdersUpdatedSinceAsync(since, ct))
         {
@@ -32,20 +38,32 @@ public static class DryRunOrders
             if (await erp.SalesDocumentByExternalNumberAsync(external, ct) is { } existing)
             {
                 skipped.Add(new DryRunSkip(process, null, $"already in the ERP as {existing.Number} ({external})") { Order = order.Name });
+                continue;
             }
-            else if (order.CancelledAt is not null)
+            if (order.CancelledAt is not null)
             {
                 skipped.Add(new DryRunSkip(process, null, "cancelled before it reached the ERP: never created") { Order = order.Name });
+                continue;
             }
-            else if (order.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku)))
+            try
             {
-                skipped.Add(new DryRunSkip(process, null, "data error: a line has no SKU") { Order = order.Name });
+                // The process's checks before it writes, in its order: e-mail, sales tax, the lines' items.
+                if (string.IsNullOrWhiteSpace(order.Email))
+                {
+                    throw new DataErrorException($"order {order.Name} has no e-mail to match an ERP customer by");
+                }
+                SalesTaxCheck.Ensure(order, SalesOrderPlan.OrderDate(order, merchantZone), rates ??= await erp.SalesTaxRatesAsync(ct));
+                var itemIds = await ErpItemReferences.ItemIdsAsync(db, order.Lines.Select(l => l.Sku), ct);
+                SalesOrderPlan.Decide(order, Guid.Empty, itemIds, merchantZone);
             }
-            else
+            catch (DataErrorException e)
             {
-                var lines = string.Join(", ", order.Lines.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Quantity} x {l.Sku}")));
-                changes.Add(new DryRunChange(process, null, "not in the ERP", $"sales order {external} for {order.Email ?? "a guest"}: {lines}") { Order = order.Name });
+                skipped.Add(new DryRunSkip(process, null, $"data error: {e.Message}") { Order = order.Name });
+                continue;
             }
+            var customer = await erp.CustomerByEmailAsync(order.Email, ct) is { } known ? $"customer {known.Number}" : $"a new customer {order.Email}";
+            var lines = string.Join(", ", order.Lines.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Quantity} x {l.Sku}")));
+            changes.Add(new DryRunChange(process, null, "not in the ERP", $"sales order {external} for {customer}: {lines}") { Order = order.Name });
         }
         return new DryRunReport(0, changes, skipped) { OrdersRead = read };
     }

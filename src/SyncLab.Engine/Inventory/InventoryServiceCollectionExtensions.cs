@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Connectors.Square;
 using SyncLab.Engine.Pipeline;
 
@@ -29,7 +30,7 @@ public static class InventoryServiceCollectionExtensions
             // One client for the engine: it keeps the catalog it read (SKU ↔ variation id).
             services.AddHttpClient(nameof(SquareClient), c => c.Timeout = options.RequestTimeout)
                 .AddHttpMessageHandler(sp => new Connectors.VendorCallMetering("pos", sp.GetRequiredService<Telemetry.EngineTelemetry>()));
-            services.AddSingleton(sp => new SquareClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SquareClient)), options));
+            services.AddSingleton(sp => new SquareClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SquareClient)), options, sp.GetService<VendorPacers>()));
             services.AddSingleton<IEngineCache>(sp => sp.GetRequiredService<SquareClient>());
             services.AddEngineCache<PosCountCapture>();
             services.AddSingleton<IChangeSource>(sp => sp.GetRequiredService<PosCountCapture>());

@@ -26,11 +26,15 @@ public static class PriceListPlan
     /// </summary>
     public static PriceInEffect PriceAt(IEnumerable<EffectivePrice> lines, decimal itemUnitPrice, DateTimeOffset at)
     {
-        var line = lines.Where(l => l.IsInEffectAt(at)).OrderBy(l => l.Starts).ThenBy(l => l.ModifiedAt).ThenBy(l => l.ListCode, StringComparer.Ordinal).LastOrDefault();
+        var line = Deciding(lines, at);
         return line is null
             ? new PriceInEffect(itemUnitPrice, null, "item card")
             : new PriceInEffect(line.UnitPrice, line.CompareAtPrice, $"price list {line.ListCode}");
     }
+
+    /// <summary>The line whose price is in effect at <paramref name="at"/> (see <see cref="PriceAt"/>); null when none is.</summary>
+    public static EffectivePrice? Deciding(IEnumerable<EffectivePrice> lines, DateTimeOffset at) =>
+        lines.Where(l => l.IsInEffectAt(at)).OrderBy(l => l.Starts).ThenBy(l => l.ModifiedAt).ThenBy(l => l.ListCode, StringComparer.Ordinal).LastOrDefault();
 
     /// <summary>
     /// The instants at which the engine must (re)apply an item's price because of this line, as seen at

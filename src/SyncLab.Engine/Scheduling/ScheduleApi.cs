@@ -32,6 +32,7 @@ public static class ScheduleApi
         engine.MapPut("/schedules/{job}", PutAsync);
         engine.MapDelete("/schedules/{job}", DeleteAsync);
         engine.MapGet("/schedules/{job}/runs", RunsAsync);
+        engine.MapPost("/schedules/{job}/runs", RunNowAsync);
         engine.MapGet("/schedules/{job}/occurrences", OccurrencesAsync);
         return engine;
     }
@@ -95,6 +96,22 @@ public static class ScheduleApi
         await scheduler.SetAsync(job, null, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         return TypedResults.Ok(await ViewAsync(scheduler, db, job, ct));
+    }
+
+    /// <summary>
+    /// Runs the job now, off its schedule: 202 with the occurrence queued (the engine's pump runs it; await quiescence,
+    /// then read <c>GET …/runs</c> or the job's own report); 404 for a job this engine does not have.
+    /// </summary>
+    private static async Task<Results<Accepted<ScheduledOccurrence>, ProblemHttpResult>> RunNowAsync(
+        string job, Scheduler scheduler, SyncEngine engine, CancellationToken ct)
+    {
+        if (scheduler.Job(job) is null)
+        {
+            return UnknownJob(job, scheduler);
+        }
+        var occurrence = await scheduler.RunNowAsync(job, ct);
+        engine.Nudge();
+        return TypedResults.Accepted($"/engine/schedules/{job}/runs", occurrence);
     }
 
     /// <summary>The job's runs, newest first (<c>limit</c> 1..1000, default 100).</summary>

@@ -82,6 +82,27 @@ public sealed class Scheduler(IEnumerable<IScheduledJob> jobs, EngineOptions opt
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Queues a run of the job now, off its schedule (after an outage, or a QA replay: "reconcile now"); its next
+    /// scheduled occurrence stays queued. The run's version is now's, with a sequence so that a second run asked for
+    /// at the same instant (a staging whose clock stands still) is a run of its own rather than a duplicate.
+    /// </summary>
+    public async Task<ScheduledOccurrence> RunNowAsync(string job, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var instant = WorkQueue.Version(now);
+#pragma warning disable CA1310 // EF translates StartsWith(string) to SQL; versions are ASCII digits and letters.
+        var earlier = await db.WorkItems.CountAsync(w => w.Process == ProcessName && w.Key == job && w.Version.StartsWith(instant), ct);
+#pragma warning restore CA1310
+        var schedule = (await ScheduleOfAsync(db, job, ct)).Schedule;
+        var occurrence = new ScheduledOccurrence(job, now, schedule?.Schedule.Cron ?? string.Empty, schedule?.Schedule.TimeZone ?? string.Empty);
+        var version = instant + "N" + (earlier + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        await WorkQueue.EnqueueAsync(db, [new CapturedChange(ProcessName, job, version, JsonSerializer.Serialize(occurrence), now)], now.UtcTicks, ct);
+        await db.SaveChangesAsync(ct);
+        return occurrence;
+    }
+
     /// <summary>The occurrence of a job queued now, if any (the next run).</summary>
     public static async Task<DateTimeOffset?> QueuedAsync(EngineDb db, string job, CancellationToken ct) =>
         await db.WorkItems.AsNoTracking().Where(w => w.Process == ProcessName && w.Key == job && w.State == WorkState.Pending)

@@ -1,10 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using SyncLab.Engine.Connectors;
-using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Pipeline;
 
 namespace SyncLab.Engine.Webhooks;
@@ -71,53 +68,23 @@ public static class StorefrontWebhooks
 
     /// <summary>
     /// Subscribes the engine's endpoint (<c>{address}engine/webhooks/shopify</c>; the address defaults to the one this
-    /// request came to) to every topic it acts on; a topic already subscribed there is left as it is, so it is safe to repeat.
+    /// request came to) to every topic it acts on, and keeps it subscribed from then on (<see cref="WebhookSubscriber"/>:
+    /// Shopify deletes an API-made subscription after 8 failed deliveries in a row); a topic already subscribed there is
+    /// left as it is, so it is safe to repeat.
     /// </summary>
     private static async Task<Results<Ok<SubscriptionsView>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
-        HttpRequest request, ShopifyAdminClient shop, CancellationToken ct)
+        HttpRequest request, WebhookSubscriber subscriber, CancellationToken ct)
     {
         var (baseUri, invalid) = await WebhookSubscriptionsApi.AddressAsync(request, ct);
         if (invalid is not null)
         {
             return invalid;
         }
-        var callback = new Uri(baseUri!, "engine/webhooks/shopify").ToString();
-        const string mutation = """
-            mutation Subscribe($topic: WebhookSubscriptionTopic!, $callbackUrl: URL!) {
-              webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $callbackUrl, format: JSON }) {
-                webhookSubscription { id }
-                userErrors { field message }
-              }
-            }
-            """;
-        var created = new List<string>();
-        foreach (var (rest, topic) in Topics)
-        {
-            JsonNode data;
-            try
-            {
-                data = await shop.SendAsync(mutation, new JsonObject { ["topic"] = topic, ["callbackUrl"] = callback }, ct);
-            }
-            catch (VendorCallException e)
-            {
-                return StorefrontRefused(rest, e.Message, created);
-            }
-            var errors = data["webhookSubscriptionCreate"]?["userErrors"]?.AsArray() ?? [];
-            if (errors.Count == 0)
-            {
-                created.Add(rest);
-            }
-            else if (!errors.Any(e => ((string?)e?["message"])?.Contains("already been taken", StringComparison.OrdinalIgnoreCase) == true))
-            {
-                return StorefrontRefused(rest, string.Join("; ", errors.Select(e => (string?)e?["message"])), created);
-            }
-        }
-        return TypedResults.Ok(new SubscriptionsView(callback, [.. Topics.Keys], created));
+        var result = await subscriber.SubscribeAsync(Vendor, baseUri!, ct);
+        return result.Error is null
+            ? TypedResults.Ok(new SubscriptionsView(result.CallbackUrl, [.. Topics.Keys], [.. result.Subscriptions.Where(v => v.Action == WebhookSubscriber.Name(SubscriptionAction.Create)).Select(v => v.Resource)]))
+            : TypedResults.Problem(
+                title: "The storefront did not take the webhook subscription", detail: result.Error,
+                statusCode: StatusCodes.Status502BadGateway, type: "https://synclab.dev/problems/webhook-subscriptions-failed");
     }
-
-    private static ProblemHttpResult StorefrontRefused(string topic, string reason, IReadOnlyList<string> created) =>
-        TypedResults.Problem(
-            title: "The storefront did not take the webhook subscription",
-            detail: $"{topic}: {reason} (subscribed before it: {(created.Count == 0 ? "none" : string.Join(", ", created))}).",
-            statusCode: StatusCodes.Status502BadGateway, type: "https://synclab.dev/problems/webhook-subscriptions-failed");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using SyncLab.Engine.Connectors;
 using SyncLab.Engine.Connectors.BusinessCentral;
 using SyncLab.Engine.Connectors.ShipStation;
+using SyncLab.Engine.Connectors.Shopify;
 using SyncLab.Engine.Connectors.Square;
 using SyncLab.Engine.Pipeline;
 
@@ -18,17 +20,20 @@ public sealed record SubscriptionView(string Resource, string Id, string Action,
 public sealed record VendorSubscriptions(string Vendor, string CallbackUrl, IReadOnlyList<SubscriptionView> Subscriptions, DateTimeOffset CheckedAt, string? Error);
 
 /// <summary>
-/// Keeps the engine subscribed to the ERP's, the POS's and the warehouse's webhooks: makes what is missing, renews Business
-/// Central subscriptions before their three days run out (BC hand-shakes with the engine again), and makes again what
-/// expired, was disabled or was removed (BC deletes a subscription whose deliveries keep failing). Looked at when asked
+/// Keeps the engine subscribed to the storefront's, the ERP's, the POS's and the warehouse's webhooks: makes what is
+/// missing, renews Business Central subscriptions before their three days run out (BC hand-shakes with the engine again),
+/// and makes again what expired, was disabled or was removed (Shopify deletes an API-made subscription after 8 failed
+/// deliveries in a row, BC one whose deliveries keep failing). Looked at when asked
 /// (<c>PUT /engine/webhooks/{vendor}/subscriptions</c>) and every <see cref="WebhookOptions.SubscriptionCheck"/> of
 /// business time (<see cref="WebhookSubscriptionCheck"/>, a step of the engine's poll). Everything here is safe to repeat.
 /// </summary>
 public sealed partial class WebhookSubscriber(
     EngineOptions options, BusinessCentralClient erp, TimeProvider clock, ILogger<WebhookSubscriber> log,
-    SquareClient? pos = null, ShipStationClient? warehouse = null, IHostApplicationLifetime? lifetime = null, IServer? server = null)
+    SquareClient? pos = null, ShipStationClient? warehouse = null, IHostApplicationLifetime? lifetime = null, IServer? server = null,
+    ShopifyAdminClient? shop = null)
     : IEngineCache, IDisposable
 {
+    public const string Shopify = StorefrontWebhooks.Vendor;
     public const string BusinessCentral = "businesscentral";
     public const string Square = "square";
     public const string ShipStation = "shipstation";
@@ -194,6 +199,7 @@ public sealed partial class WebhookSubscriber(
         {
             var subscriptions = vendor switch
             {
+                Shopify => await EnsureShopifyAsync(callback, ct),
                 BusinessCentral => await EnsureBusinessCentralAsync(callback, ct),
                 Square => await EnsureSquareAsync(callback, ct),
                 ShipStation => await EnsureShipStationAsync(callback, ct),
@@ -208,6 +214,68 @@ public sealed partial class WebhookSubscriber(
         }
         _last[vendor] = result;
         return result;
+    }
+
+    /// <summary>
+    /// One subscription per storefront topic the engine acts on (<see cref="StorefrontWebhooks.Topics"/>) at the
+    /// callback; a topic without one there is subscribed. Shopify answers a topic already subscribed at the address
+    /// "has already been taken": someone made it meanwhile, which is what was wanted.
+    /// </summary>
+    private async Task<IReadOnlyList<SubscriptionView>> EnsureShopifyAsync(string callback, CancellationToken ct)
+    {
+        const string list = """
+            query Subscriptions($topics: [WebhookSubscriptionTopic!], $after: String) {
+              webhookSubscriptions(first: 100, after: $after, topics: $topics) {
+                nodes { id topic endpoint { __typename ... on WebhookHttpEndpoint { callbackUrl } } }
+                pageInfo { hasNextPage endCursor }
+              }
+            }
+            """;
+        const string create = """
+            mutation Subscribe($topic: WebhookSubscriptionTopic!, $callbackUrl: URL!) {
+              webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $callbackUrl, format: JSON }) {
+                webhookSubscription { id }
+                userErrors { field message }
+              }
+            }
+            """;
+        var ours = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? after = null;
+        do
+        {
+            var data = await shop!.SendAsync(list, new JsonObject { ["topics"] = new JsonArray([.. StorefrontWebhooks.Topics.Values.Select(t => JsonValue.Create(t))]), ["after"] = after }, ct);
+            var connection = data["webhookSubscriptions"]!;
+            foreach (var node in connection["nodes"]!.AsArray())
+            {
+                if (string.Equals((string?)node!["endpoint"]?["callbackUrl"], callback, StringComparison.Ordinal))
+                {
+                    ours.TryAdd((string)node["topic"]!, (string)node["id"]!);
+                }
+            }
+            after = (bool?)connection["pageInfo"]?["hasNextPage"] == true ? (string?)connection["pageInfo"]!["endCursor"] : null;
+        }
+        while (after is not null);
+
+        var views = new List<SubscriptionView>();
+        foreach (var (rest, topic) in StorefrontWebhooks.Topics)
+        {
+            if (ours.TryGetValue(topic, out var id))
+            {
+                views.Add(new SubscriptionView(rest, id, Name(SubscriptionAction.Keep), null));
+                continue;
+            }
+            var data = await shop!.SendAsync(create, new JsonObject { ["topic"] = topic, ["callbackUrl"] = callback }, ct);
+            var errors = data["webhookSubscriptionCreate"]?["userErrors"]?.AsArray() ?? [];
+            if (errors.Count > 0 && !errors.Any(e => ((string?)e?["message"])?.Contains("already been taken", StringComparison.OrdinalIgnoreCase) == true))
+            {
+                var made = views.Where(v => v.Action == Name(SubscriptionAction.Create)).Select(v => v.Resource).ToList();
+                throw new VendorCallException(Shopify,
+                    $"{rest}: {string.Join("; ", errors.Select(e => (string?)e?["message"]))} (subscribed before it: {(made.Count == 0 ? "none" : string.Join(", ", made))})",
+                    transient: false, null);
+            }
+            views.Add(new SubscriptionView(rest, (string?)data["webhookSubscriptionCreate"]?["webhookSubscription"]?["id"] ?? "", Name(SubscriptionAction.Create), null));
+        }
+        return views;
     }
 
     private async Task<IReadOnlyList<SubscriptionView>> EnsureBusinessCentralAsync(string callback, CancellationToken ct)
@@ -289,7 +357,7 @@ public sealed partial class WebhookSubscriber(
         return [new SubscriptionView(ShipStationEvent, id!, Name(action), null)];
     }
 
-    private static string Name(SubscriptionAction action) => action switch
+    internal static string Name(SubscriptionAction action) => action switch
     {
         SubscriptionAction.Keep => "active",
         SubscriptionAction.Create => "created",

@@ -99,12 +99,16 @@ internal static class ResolveContextExtensions
             throw new ExecutionError($"The first argument must be between 0 and {max}.") { Code = "BAD_REQUEST" };
         }
         long? after = null;
+        string? afterValue = null;
         if (context.GetArgument<string?>("after") is { } cursor)
         {
-            after = Cursors.Decode(cursor) ?? throw new ExecutionError("Invalid cursor for current pagination sort.") { Code = "BAD_REQUEST" };
+            (after, afterValue) = Cursors.DecodeWithValue(cursor) ?? throw InvalidCursor();
         }
-        return new PageRequest(first, after, context.GetArgument<bool?>("reverse") ?? false);
+        return new PageRequest(first, after, context.GetArgument<bool?>("reverse") ?? false, afterValue);
     }
+
+    /// <summary>Shopify's answer to a cursor that is not one of this connection's, or not for its sort.</summary>
+    public static ExecutionError InvalidCursor() => new("Invalid cursor for current pagination sort.") { Code = "BAD_REQUEST" };
 
     /// <summary>A page over a list already in memory (a product's variants, an item's levels).</summary>
     public static Page<T> PageOf<T>(this IResolveFieldContext context, IReadOnlyList<T> all, Func<T, long> key)

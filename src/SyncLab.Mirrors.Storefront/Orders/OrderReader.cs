@@ -11,12 +11,39 @@ namespace SyncLab.Mirrors.Storefront.Orders;
 /// </summary>
 public sealed class OrderReader(StorefrontDb db, CatalogReader catalog, CustomerReader customers)
 {
-    public async Task<Page<OrderNode>> OrdersAsync(SearchQuery query, PageRequest page, CancellationToken ct)
+    /// <summary>A page of orders in <paramref name="sortKey"/> order (see <see cref="OrderSortKeys"/>).</summary>
+    public async Task<Page<OrderNode>> OrdersAsync(SearchQuery query, PageRequest page, string sortKey, CancellationToken ct)
     {
-        var filter = await OrderSearch.FilterAsync(db, query, ct);
-        var rows = await Cursors.PageAsync(db.Orders.AsNoTracking().Where(filter), o => o.Id, page, ct);
-        var nodes = await ComposeAsync(await OrderRows.LoadAsync(db, rows.Items.Select(o => o.Id).ToList(), tracked: false, ct), ct);
-        return rows.With(nodes, o => o.Row.Id);
+        var filtered = db.Orders.AsNoTracking().Where(await OrderSearch.FilterAsync(db, query, ct));
+        var rows = sortKey == OrderSortKeys.UpdatedAt
+            ? await ByUpdatedAtAsync(filtered, page, ct)
+            : await Cursors.PageAsync(filtered, o => o.Id, page, ct);
+        var composed = await ComposeAsync(await OrderRows.LoadAsync(db, rows.Items.Select(o => o.Id).ToList(), tracked: false, ct), ct);
+        var nodes = composed.ToDictionary(n => n.Row.Id);
+        return rows.With<OrderNode>([.. rows.Items.Select(o => nodes[o.Id])], o => o.Row.Id, rows.Value is null ? null : o => Cursors.InstantValue(o.Row.UpdatedAt));
+    }
+
+    /// <summary>
+    /// Orders by <c>updatedAt</c>, ties by id; the cursor carries both (its <c>last_value</c> the instant), so a page
+    /// starts exactly after the last order of the one before even when an order was updated in between.
+    /// </summary>
+    private static async Task<Page<OrderRecord>> ByUpdatedAtAsync(IQueryable<OrderRecord> orders, PageRequest page, CancellationToken ct)
+    {
+        if (page.AfterId is { } afterId)
+        {
+            var afterAt = Cursors.ParseInstant(page.AfterValue) ?? throw GraphApi.ResolveContextExtensions.InvalidCursor();
+            orders = page.Reverse
+                ? orders.Where(o => o.UpdatedAt < afterAt || (o.UpdatedAt == afterAt && o.Id < afterId))
+                : orders.Where(o => o.UpdatedAt > afterAt || (o.UpdatedAt == afterAt && o.Id > afterId));
+        }
+        orders = page.Reverse ? orders.OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id) : orders.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id);
+        var rows = await orders.Take(page.First + 1).ToListAsync(ct);
+        var hasNext = rows.Count > page.First;
+        if (hasNext)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        return new Page<OrderRecord>(rows, hasNext, page.AfterId is not null, o => o.Id) { Value = o => Cursors.InstantValue(o.UpdatedAt) };
     }
 
     public async Task<OrderNode?> OrderAsync(long id, CancellationToken ct) =>

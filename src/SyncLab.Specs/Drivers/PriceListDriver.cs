@@ -9,13 +9,16 @@ public sealed class PriceListDriver(StagingConnection staging)
     public Task PublishAsync(string code, DateOnly starting, DateOnly? ending, string timeZone, string number, decimal price, decimal? compareAt) =>
         staging.Http.SendOkAsync(HttpMethod.Post, new Uri(staging.Erp, "_synclab/erp/price-lists"), new
         {
-            code = staging.IsShared ? $"{code}-{staging.RunToken}" : code,
+            code = CodeOf(code),
             description = $"Scenario price list {code}",
             startingDate = starting,
             endingDate = ending,
             timeZone,
             lines = new[] { new { number, unitPrice = price, compareAtPrice = compareAt } },
         });
+
+    /// <summary>The code a scenario's price list has in the ERP: on a shared staging, made this run's own.</summary>
+    public string CodeOf(string code) => staging.IsShared ? $"{code}-{staging.RunToken}" : code;
 
     /// <summary>The ERP answers every API call 503 with Retry-After from <paramref name="from"/> until <paramref name="until"/> (business time).</summary>
     public async Task MaintenanceAsync(DateTimeOffset from, DateTimeOffset until)

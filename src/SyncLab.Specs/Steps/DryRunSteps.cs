@@ -4,8 +4,19 @@ using SyncLab.Specs.Drivers;
 namespace SyncLab.Specs.Steps;
 
 [Binding]
-public sealed class DryRunSteps(DryRunDriver dryRun, ScenarioItems items, ScenarioOrders orders)
+public sealed class DryRunSteps(DryRunDriver dryRun, PriceListDriver priceLists, ScenarioItems items, ScenarioOrders orders)
 {
+    [When(@"^the office asks the engine for a dry run of prices at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) in ([A-Za-z_]+(?:/[A-Za-z_]+)*)$")]
+    public Task WhenTheOfficeAsksForADryRunOfPricesAt(string local, string zone) => dryRun.RunAsync("prices", BusinessTime.At(local, zone));
+
+    [Then(@"^the dry run says ""([^""]+)"" would sell at (\d+\.\d{2}) from the price list (\S+)$")]
+    public void ThenTheDryRunSaysTheItemWouldSellAt(string item, string price, string list)
+    {
+        var announced = dryRun.PriceFor(items.Sku(item));
+        var expected = (price, priceLists.CodeOf(list));
+        Expect.That(announced == expected, $"the dry run says for {items.Sku(item)}: {announced?.ToString() ?? "no price change"}; expected {expected}");
+    }
+
     [When(@"^the office asks the engine for a dry run of (products|orders)$")]
     public Task WhenTheOfficeAsksForADryRun(string process) => dryRun.RunAsync(process);
 

@@ -21,6 +21,7 @@ public sealed class EngineCommandTests
     [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"limits\": { \"erp\": { \"requests\": 0 } } }", "limits.erp.requests")]
     [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"limits\": { \"warehouse\": { \"windowSeconds\": -60 } } }", "limits.warehouse.windowSeconds")]
     [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"limits\": { \"erp\": { \"perMinute\": 20 } } }", "perMinute")]
+    [InlineData("{ " + Systems + ", \"store\": { \"sqlite\": \"e.db\" }, \"limits\": { \"pos\": { \"windowSeconds\": 1 } } }", "limits.pos.requests: the vendor publishes no limit")]
     public async Task a_bad_configuration_is_one_line_naming_the_problem_and_exit_code_2(string json, string named)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));

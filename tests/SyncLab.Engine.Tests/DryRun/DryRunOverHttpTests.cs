@@ -24,7 +24,7 @@ public sealed class DryRunOverHttpTests
         await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["erp"], $"_synclab/erp/items/{sku}/price"), new { unitPrice = 63.45m }));
         var warehouse = host.Estate.Locations.First(l => l.Kind == SyncLab.Estate.LocationKind.Warehouse).Code;
         await OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["erp"], $"_synclab/erp/items/{sku}/stock-adjustments"), new { locationCode = warehouse, quantity = 7, reason = "dry run test" }));
-        var ledgerMark = await LastLedgerSequenceAsync(http, host);
+        var ledgerMark = await MirrorLedgers.MarkAsync(http, host);
         var statusBefore = (await StatusAsync(http, host)).ToJsonString();
 
         var report = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run")))!;
@@ -42,7 +42,7 @@ public sealed class DryRunOverHttpTests
 
         Assert.Equal(oldPrice, await StorefrontPriceAsync(http, host, sku));
         Assert.Equal(oldAvailable, await StorefrontAvailableAsync(http, host, sku));
-        Assert.Empty(await LedgerEffectsAsync(http, host, ledgerMark));
+        Assert.Empty(await MirrorLedgers.EffectsAfterAsync(http, host, ledgerMark));
         Assert.Equal(statusBefore, (await StatusAsync(http, host)).ToJsonString());
     }
 
@@ -63,11 +63,15 @@ public sealed class DryRunOverHttpTests
     }
 
     [Theory]
-    [InlineData("process=refunds", "process")]
+    [InlineData("process=invoices", "process")]
+    [InlineData("process=prices&at=2026-11-01T00:00:00Z", "at")]
+    [InlineData("process=prices&at=next-year", "at")]
+    [InlineData("process=prices&at=2027-01-01T00:00:00", "at")]
+    [InlineData("process=inventory&at=2027-01-01T00:00:00Z", "at")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=1001", "limit")]
     [InlineData("limit=ten", "limit")]
-    public async Task a_bad_process_or_limit_is_a_400_problem(string query, string field)
+    public async Task a_bad_process_limit_or_instant_is_a_400_problem_naming_the_field(string query, string field)
     {
         await using var host = await StartSmallStagingAsync();
         using var http = new HttpClient();
@@ -92,7 +96,7 @@ public sealed class DryRunOverHttpTests
         {
             await OkAsync(http.SendAsync(block));
         }
-        var ledgerMark = await LastLedgerSequenceAsync(http, host);
+        var ledgerMark = await MirrorLedgers.MarkAsync(http, host);
 
         var report = (await GetAsync(http, new Uri(host.Addresses["engine"], "engine/dry-run?process=products")))!;
 
@@ -101,7 +105,7 @@ public sealed class DryRunOverHttpTests
         Assert.StartsWith("ACTIVE", (string?)change["from"], StringComparison.Ordinal);
         Assert.Contains("ARCHIVED", (string?)change["to"], StringComparison.Ordinal);
         Assert.All(report["changes"]!.AsArray(), c => Assert.Equal("products", (string?)c!["process"]));
-        Assert.Empty(await LedgerEffectsAsync(http, host, ledgerMark));
+        Assert.Empty(await MirrorLedgers.EffectsAfterAsync(http, host, ledgerMark));
 
         // What the dry run announced is what the sync then does.
         host.Clock.Advance(host.Options.PollInterval);
@@ -156,17 +160,5 @@ public sealed class DryRunOverHttpTests
         var erp = host.Addresses["erp"];
         var company = (string)(await ErpAsync(http, erp, "api/v2.0/companies"))!["value"]![0]!["id"]!;
         return (await ErpAsync(http, erp, $"api/v2.0/companies({company})/salesOrders?$filter={Uri.EscapeDataString($"externalDocumentNumber eq '{external}'")}"))!["value"]!.AsArray();
-    }
-
-    private static async Task<long> LastLedgerSequenceAsync(HttpClient http, StagingHost host)
-    {
-        var entries = (await GetAsync(http, new Uri(host.Addresses["storefront"], "_synclab/ledger?limit=10000")))!.AsArray();
-        return entries.Count == 0 ? 0 : (long)entries[^1]!["sequence"]!;
-    }
-
-    private static async Task<List<string>> LedgerEffectsAsync(HttpClient http, StagingHost host, long after)
-    {
-        var entries = (await GetAsync(http, new Uri(host.Addresses["storefront"], $"_synclab/ledger?after={after}")))!.AsArray();
-        return entries.Where(e => (string?)e!["kind"] == "effect").Select(e => (string)e!["summary"]!).ToList();
     }
 }

@@ -17,6 +17,21 @@ internal static class StagingHttp
         ClockRate = 0,
     });
 
+    /// <summary>
+    /// The same small estate's mirrors without an engine, for tests that drive engine parts of their own against them;
+    /// <paramref name="configure"/> changes the options (the clock's start or rate, a mirror's limits).
+    /// </summary>
+    public static Task<StagingHost> StartMirrorsAsync(Func<StagingOptions, StagingOptions> configure) => StagingHost.StartAsync(configure(new StagingOptions
+    {
+        Seed = 42,
+        Skus = 20,
+        BasePort = 0,
+        ClockStart = new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero),
+        ClockRate = 0,
+        StartEngine = false,
+        ForeignServices = new SyncLab.Staging.Foreign.ForeignServicesOptions { Enabled = false },
+    }));
+
     public static string CleanWebSku(StagingHost host) => host.Estate.Items.First(i => i.WebEnabled && !i.Blocked && i.Number == i.Sku).Sku;
 
     public static async Task QuiescentAsync(HttpClient http, StagingHost host) =>

@@ -69,11 +69,7 @@ public sealed class SchedulerOverHttpTests
         using var http = new HttpClient();
         await StagingHttp.QuiescentAsync(http, host);
         var engine = host.Addresses["engine"];
-        var sku = StagingHttp.CleanWebSku(host);
-        var truth = await StagingHttp.StorefrontPriceAsync(http, host, sku);
-        var node = (await StagingHttp.ShopAsync(http, host, $"{{ productVariants(first: 1, query: \"sku:{sku}\") {{ edges {{ node {{ id product {{ id }} }} }} }} }}"))!["productVariants"]!["edges"]![0]!["node"]!;
-        await StagingHttp.ShopAsync(http, host, $$"""mutation { productVariantsBulkUpdate(productId: "{{node["product"]!["id"]}}", variants: [{ id: "{{node["id"]}}", price: "1.00" }]) { userErrors { message } } }""");
-        Assert.Equal(1.00m, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+        var (sku, truth) = await PriceChangedInTheShopAdminAsync(http, host);
 
         await StagingHttp.OkAsync(http.PutAsJsonAsync(new Uri(engine, "engine/schedules/reconciliation"), new { cron = "0 3 * * *", timeZone = "America/Chicago" }));
         host.Clock.Set(new DateTimeOffset(2026, 11, 3, 3, 0, 0, Cst));
@@ -85,6 +81,39 @@ public sealed class SchedulerOverHttpTests
         // The estate's WEB-2026 price list took effect after the item cards were keyed: the price comes from it, so the effective-prices process heals it.
         Assert.Equal(("price", "1.00", true, "effective-prices"), ((string)finding["kind"]!, (string)finding["found"]!, (bool)finding["healed"]!, (string?)finding["healedBy"]));
         Assert.DoesNotContain(report["findings"]!.AsArray(), f => (bool)f!["healed"]! && (string)f["sku"]! != sku);
+    }
+
+    [Fact]
+    public async Task a_reconciliation_asked_for_now_runs_off_schedule_and_again_at_the_same_instant()
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient();
+        await StagingHttp.QuiescentAsync(http, host);
+        var engine = host.Addresses["engine"];
+        var (sku, truth) = await PriceChangedInTheShopAdminAsync(http, host);
+
+        // No schedule is set: the job runs because it was asked to, at the business clock's now.
+        using (var accepted = await http.PostAsync(new Uri(engine, "engine/schedules/reconciliation/runs"), null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            Assert.Equal(Epoch, (DateTimeOffset)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["at"]!);
+        }
+        await StagingHttp.QuiescentAsync(http, host);
+        Assert.Equal(truth, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+        var first = await StagingHttp.GetAsync(http, new Uri(engine, "engine/reconciliation"));
+        Assert.Contains(first!["findings"]!.AsArray(), f => (string)f!["sku"]! == sku && (bool)f["healed"]!);
+        Assert.Single(await RunsAsync(http, engine));
+
+        // Asked again with the clock standing still (a staging): a run of its own, which finds the price healed.
+        using (var again = await http.PostAsync(new Uri(engine, "engine/schedules/reconciliation/runs"), null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        }
+        await StagingHttp.QuiescentAsync(http, host);
+        var second = await StagingHttp.GetAsync(http, new Uri(engine, "engine/reconciliation"));
+        Assert.DoesNotContain(second!["findings"]!.AsArray(), f => (string)f!["sku"]! == sku);
+        Assert.Equal(0, (int)second["healed"]!);
+        await AssertProblemAsync(http.PostAsync(new Uri(engine, "engine/schedules/nightly-coffee/runs"), null), HttpStatusCode.NotFound, null);
     }
 
     [Fact]
@@ -102,6 +131,17 @@ public sealed class SchedulerOverHttpTests
         await AssertProblemAsync(http.GetAsync(new Uri(engine, "engine/reconciliation")), HttpStatusCode.NotFound, null);
         var off = await StagingHttp.GetAsync(http, new Uri(engine, "engine/schedules"));
         Assert.Equal(("reconciliation", "none"), ((string)off![0]!["job"]!, (string)off[0]!["source"]!));
+    }
+
+    /// <summary>A web SKU's price set to 1.00 in the shop admin, behind the engine's back; the SKU and the price it should have.</summary>
+    private static async Task<(string Sku, decimal Truth)> PriceChangedInTheShopAdminAsync(HttpClient http, StagingHost host)
+    {
+        var sku = StagingHttp.CleanWebSku(host);
+        var truth = await StagingHttp.StorefrontPriceAsync(http, host, sku);
+        var node = (await StagingHttp.ShopAsync(http, host, $$"""{ productVariants(first: 1, query: "sku:{{sku}}") { nodes { id product { id } } } }"""))!["productVariants"]!["nodes"]![0]!;
+        await StagingHttp.ShopAsync(http, host, $$"""mutation { productVariantsBulkUpdate(productId: "{{node["product"]!["id"]}}", variants: [{ id: "{{node["id"]}}", price: "1.00" }]) { userErrors { message } } }""");
+        Assert.Equal(1.00m, await StagingHttp.StorefrontPriceAsync(http, host, sku));
+        return (sku, truth);
     }
 
     private static async Task AssertProblemAsync(Task<HttpResponseMessage> call, HttpStatusCode expected, string? field)

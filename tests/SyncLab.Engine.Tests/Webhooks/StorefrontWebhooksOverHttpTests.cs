@@ -92,6 +92,43 @@ public sealed class StorefrontWebhooksOverHttpTests
         Assert.Equal([("orders/create", "duplicate"), ("orders/create", "poll"), ("orders/updated", "poll"), ("app/uninstalled", "ignored")], outcomes);
     }
 
+    [Fact]
+    public async Task a_subscription_the_shop_removed_is_made_again_at_the_next_check_and_brings_orders_again()
+    {
+        await using var host = await StagingHttp.StartSmallStagingAsync();
+        using var http = new HttpClient();
+        await StagingHttp.QuiescentAsync(http, host);
+        var engine = host.Addresses["engine"];
+        await StagingHttp.OkAsync(http.PutAsJsonAsync(new Uri(engine, "engine/webhooks/shopify/subscriptions"), new { }));
+
+        // Shopify deletes an API-made subscription after 8 failed deliveries in a row: the shop no longer sends orders/create.
+        var listed = (await StagingHttp.ShopAsync(http, host, "{ webhookSubscriptions(first: 50, topics: [ORDERS_CREATE]) { nodes { id } } }"))!;
+        var removed = (string)listed["webhookSubscriptions"]!["nodes"]![0]!["id"]!;
+        var deleted = (await StagingHttp.ShopAsync(http, host,
+            $$"""mutation { webhookSubscriptionDelete(id: "{{removed}}") { deletedWebhookSubscriptionId userErrors { message } } }"""))!;
+        Assert.Equal(removed, (string?)deleted["webhookSubscriptionDelete"]!["deletedWebhookSubscriptionId"]);
+
+        // The engine looks at its subscriptions every 6 hours of business time, as a step of its poll.
+        host.Clock.Advance(TimeSpan.FromHours(6));
+        await StagingHttp.QuiescentAsync(http, host);
+        var shopify = (await StagingHttp.GetAsync(http, new Uri(engine, "engine/webhooks/subscriptions")))!.AsArray()
+            .Single(v => (string?)v!["vendor"] == "shopify")!;
+        Assert.Null((string?)shopify["error"]);
+        var actions = shopify["subscriptions"]!.AsArray().ToDictionary(v => (string)v!["resource"]!, v => (string)v!["action"]!);
+        Assert.Equal("created", actions["orders/create"]);
+        Assert.All(actions.Where(a => a.Key != "orders/create"), a => Assert.Equal("active", a.Value));
+        var again = (await StagingHttp.ShopAsync(http, host, "{ webhookSubscriptions(first: 50, topics: [ORDERS_CREATE]) { nodes { id endpoint { ... on WebhookHttpEndpoint { callbackUrl } } } } }"))!;
+        Assert.Equal(new Uri(engine, "engine/webhooks/shopify").ToString(), (string?)again["webhookSubscriptions"]!["nodes"]!.AsArray().Single()!["endpoint"]!["callbackUrl"]);
+
+        // And the next order comes by webhook again, before any poll is due.
+        var frozenAt = host.Clock.GetUtcNow();
+        var order = await PlaceOrderAsync(http, host, "back@example.com", StagingHttp.CleanWebSku(host));
+        await DeliveredAsync(http, host, "orders/create", 1);
+        await StagingHttp.QuiescentAsync(http, host);
+        Assert.True(host.Engine.NextPollAt > frozenAt, "the next poll is not due: only the webhook can have brought the order");
+        Assert.Single(await SalesOrdersAsync(http, host, order));
+    }
+
     private static async Task<long> PlaceOrderAsync(HttpClient http, StagingHost host, string email, string sku)
     {
         var order = (await StagingHttp.OkAsync(http.PostAsJsonAsync(new Uri(host.Addresses["storefront"], "_synclab/storefront/orders"),

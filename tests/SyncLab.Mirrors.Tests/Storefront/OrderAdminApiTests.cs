@@ -58,6 +58,43 @@ public sealed class OrderAdminApiTests(WebhookStorefrontHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task sorted_by_updated_at_an_order_changed_between_pages_comes_again_at_the_end()
+    {
+        await host.ResetAllAsync();
+        var sku = host.WebSkus[9];
+        await host.SetAvailableAsync(sku, 20);
+        var first = (await host.OrderSkuAsync(sku, 1, "first@example.com")).GetProperty("id").GetString();
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        var second = (await host.OrderSkuAsync(sku, 1, "second@example.com")).GetProperty("id").GetString();
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        var third = (await host.OrderSkuAsync(sku, 1, "third@example.com")).GetProperty("id").GetString();
+        const string byUpdate = """
+            query($first: Int!, $after: String, $reverse: Boolean) {
+              orders(first: $first, after: $after, reverse: $reverse, sortKey: UPDATED_AT) { pageInfo { hasNextPage endCursor } nodes { id updatedAt } }
+            }
+            """;
+
+        var page = (await host.DataAsync(byUpdate, new { first = 2 })).GetProperty("orders");
+        Assert.Equal([first, second], Ids(page));
+        Assert.True(page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.FulfillAllAsync(first!); // the first order changes after its page was read
+
+        var next = (await host.DataAsync(byUpdate, new { first = 2, after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString() })).GetProperty("orders");
+        Assert.Equal([third, first], Ids(next));
+        Assert.Equal(Time(host.Clock.GetUtcNow()), next.GetProperty("nodes")[1].GetProperty("updatedAt").GetString());
+        Assert.False(next.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal([first, third, second], Ids((await host.DataAsync(byUpdate, new { first = 3, reverse = true })).GetProperty("orders")));
+
+        // A cursor of the default sort (by id) does not page a sort by update.
+        var byId = (await host.DataAsync("{ orders(first: 1) { pageInfo { endCursor } } }")).GetProperty("orders").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var wrong = await host.GraphAsync(byUpdate, new { first = 1, after = byId });
+        Assert.Equal("Invalid cursor for current pagination sort.", wrong.GetProperty("errors")[0].GetProperty("message").GetString());
+
+        static List<string?> Ids(JsonElement connection) => [.. connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString())];
+    }
+
+    [Fact]
     public async Task a_fulfillment_with_tracking_ships_the_committed_units_marks_the_order_fulfilled_and_fires_fulfillments_create()
     {
         await host.ResetAllAsync();

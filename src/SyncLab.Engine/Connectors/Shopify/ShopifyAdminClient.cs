@@ -270,15 +270,30 @@ public sealed class ShopifyAdminClient(
         ThrowOnUserErrors(data["inventorySetQuantities"]);
     }
 
-    /// <summary>
-    /// Every order updated at or after <paramref name="since"/>, following the connection's cursor. Pages are
-    /// small on purpose: 10 orders of up to 10 lines stay under Shopify's 1,000-point single-query ceiling.
-    /// </summary>
+    /// <summary>Every order updated at or after <paramref name="since"/>, oldest change first.</summary>
     public async IAsyncEnumerable<ShopifyOrder> OrdersUpdatedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var page in OrderPagesUpdatedSinceAsync(since, ct))
+        {
+            foreach (var order in page)
+            {
+                yield return order;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every order updated at or after <paramref name="since"/>, a page at a time in <c>updatedAt</c> order
+    /// (<c>sortKey: UPDATED_AT</c>), so a reader may commit its cursor after each page: every order before the end of
+    /// a page has been read. Pages are small on purpose: 10 orders of up to 10 lines stay under Shopify's 1,000-point
+    /// single-query ceiling.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ShopifyOrder>> OrderPagesUpdatedSinceAsync(
+        DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         const string query = """
             query OrdersSince($q: String!, $after: String) {
-              orders(first: 10, after: $after, query: $q) {
+              orders(first: 10, after: $after, query: $q, sortKey: UPDATED_AT) {
                 edges { node {
                   id name email createdAt updatedAt cancelledAt currencyCode
                   totalPriceSet { shopMoney { amount } }
@@ -300,6 +315,7 @@ public sealed class ShopifyAdminClient(
             };
             var data = await SendAsync(query, variables, ct);
             var connection = data["orders"]!;
+            var page = new List<ShopifyOrder>();
             foreach (var edge in connection["edges"]!.AsArray())
             {
                 var order = ParseOrder(edge!["node"]!);
@@ -308,8 +324,9 @@ public sealed class ShopifyAdminClient(
                 {
                     order = order with { Lines = [.. order.Lines, .. await RemainingLinesAsync(order.Id, (string)lines!["endCursor"]!, ct)] };
                 }
-                yield return order;
+                page.Add(order);
             }
+            yield return page;
             after = (bool?)connection["pageInfo"]?["hasNextPage"] == true ? (string?)connection["pageInfo"]!["endCursor"] : null;
         }
         while (after is not null);

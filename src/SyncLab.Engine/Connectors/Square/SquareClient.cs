@@ -15,10 +15,11 @@ public sealed record SquareCount(string CatalogObjectId, string LocationId, stri
 /// <summary>
 /// Square (the stores' POS): locations, the catalog's variations (SKU → id) and inventory counts, read as the
 /// Square API does it — <c>BatchRetrieveInventoryCounts</c> by object, location, state and <c>updated_after</c>,
-/// cursor-paged. Bearer token and <c>Square-Version</c> on every call; a 429 <c>RATE_LIMITED</c> (Square sends no
-/// Retry-After) is a transient failure the engine retries with backoff.
+/// cursor-paged. Bearer token and <c>Square-Version</c> on every call; paced to <see cref="VendorLimits.Pos"/> when the
+/// merchant set one; a 429 <c>RATE_LIMITED</c> (Square sends no Retry-After) is a transient failure the engine retries
+/// with backoff.
 /// </summary>
-public sealed partial class SquareClient(HttpClient http, EngineOptions options) : Pipeline.IEngineCache
+public sealed partial class SquareClient(HttpClient http, EngineOptions options, VendorPacers? pacers = null) : Pipeline.IEngineCache
 {
     public const string SquareVersion = "2025-08-20";
     private const string System = "pos";
@@ -138,7 +139,7 @@ public sealed partial class SquareClient(HttpClient http, EngineOptions options)
         }
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.PosAccessToken);
         request.Headers.Add("Square-Version", SquareVersion);
-        using var response = await http.SendOkAsync(System, request, ct);
+        using var response = await http.SendOkAsync(System, request, pacers?.Pos, ct);
         return await response.Content.ReadFromJsonAsync<T>(Json, ct)
             ?? throw new VendorCallException(System, $"empty answer from {path}", transient: true);
     }
