@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SyncLab.Engine.Capture;
 using SyncLab.Engine.Catalog;
@@ -23,16 +22,8 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddSingleton(options);
         // Pooled: the engine opens a context per work item, and a new one resolves dozens of EF services each time.
-        services.AddPooledDbContextFactory<EngineDb>(db =>
-        {
-            _ = options.Store.Kind switch
-            {
-                EngineStoreKind.Sqlite => db.UseSqlite(options.Store.ConnectionString).AddInterceptors(new SqliteStoreTuning(options.Store.SyncEveryCommit)),
-                EngineStoreKind.Postgres => db.UseNpgsql(options.Store.ConnectionString),
-                EngineStoreKind.InMemory => db.UseInMemoryDatabase(options.Store.ConnectionString),
-                _ => throw new ArgumentOutOfRangeException(nameof(options), options.Store.Kind, "Unknown engine store."),
-            };
-        });
+        // Each relational provider with its own migration set (Storage/EngineMigrations).
+        services.AddPooledDbContextFactory<EngineDb>(db => db.UseEngineStore(options.Store));
         services.AddHttpClient<BusinessCentralClient>(c => c.Timeout = options.RequestTimeout)
             .AddHttpMessageHandler(sp => new Connectors.VendorCallMetering("erp", sp.GetRequiredService<Telemetry.EngineTelemetry>()));
         services.AddHttpClient<ShopifyAdminClient>(c => c.Timeout = options.RequestTimeout);

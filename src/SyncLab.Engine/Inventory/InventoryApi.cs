@@ -33,11 +33,11 @@ public static class InventoryApi
         inventory.MapPut("/settings", PutSettingsAsync);
         inventory.MapGet("/stocktakes", (InventorySettings s) => TypedResults.Ok(InventorySettingsView.Of(s).Stocktakes));
         inventory.MapPost("/stocktakes", StartStocktakeAsync);
-        inventory.MapDelete("/stocktakes/{warehouse}", EndStocktake);
+        inventory.MapDelete("/stocktakes/{warehouse}", EndStocktakeAsync);
     }
 
     private static async Task<Results<Ok<InventorySettingsView>, ValidationProblem>> PutSettingsAsync(
-        HttpRequest request, InventorySettings settings, CancellationToken ct)
+        HttpRequest request, InventorySettings settings, TimeProvider clock, CancellationToken ct)
     {
         var (body, error) = await ReadAsync<SettingsBody>(request, ct);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -50,8 +50,8 @@ public static class InventoryApi
         {
             return TypedResults.ValidationProblem(errors, type: SettingsProblem, title: "The inventory settings are not valid.");
         }
-        // Every SKU is planned again at the next poll: several changes in a row cost one resync.
-        settings.Apply(parsed);
+        // Kept in the engine's store. Every SKU is planned again at the next poll: several changes in a row cost one resync.
+        await settings.ApplyAsync(parsed, clock.GetUtcNow(), ct);
         return TypedResults.Ok(InventorySettingsView.Of(settings));
     }
 
@@ -140,13 +140,15 @@ public static class InventoryApi
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: StocktakeProblem, title: $"The warehouse has no inventory warehouse '{body.Warehouse}'.");
             }
+            // Named as the warehouse names it, so the store keeps one stocktake per warehouse whatever the case typed.
+            var name = names.Values.First(n => string.Equals(n, body.Warehouse, StringComparison.OrdinalIgnoreCase));
             // The last known stock: what the warehouse and its web allocations say as the count begins.
             var levels = await warehouse.LevelsAsync(null, ct);
             var allocations = await warehouse.WebAllocationsAsync(ct);
             var lastKnown = levels.Select(l => l.Sku).Distinct(StringComparer.Ordinal)
-                .ToDictionary(sku => sku, sku => AtsProcess.Live(body.Warehouse, levels, names, allocations, sku), StringComparer.Ordinal);
-            var stocktake = new Stocktake(body.Warehouse, clock.GetUtcNow(), lastKnown);
-            if (!settings.TryStartStocktake(stocktake))
+                .ToDictionary(sku => sku, sku => AtsProcess.Live(name, levels, names, allocations, sku), StringComparer.Ordinal);
+            var stocktake = new Stocktake(name, clock.GetUtcNow(), lastKnown);
+            if (!await settings.TryStartStocktakeAsync(stocktake, ct))
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: StocktakeProblem, title: $"A stocktake of '{body.Warehouse}' is already under way.");
             }
@@ -159,15 +161,15 @@ public static class InventoryApi
         }
     }
 
-    private static Results<Ok<StocktakeView>, ProblemHttpResult> EndStocktake(string warehouse, InventorySettings settings, SyncEngine engine)
+    private static async Task<Results<Ok<StocktakeView>, ProblemHttpResult>> EndStocktakeAsync(string warehouse, InventorySettings settings, SyncEngine engine, CancellationToken ct)
     {
-        if (!settings.TryEndStocktake(warehouse, out var ended))
+        if (await settings.TryEndStocktakeAsync(warehouse, ct) is not { } ended)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: StocktakeProblem, title: $"No stocktake of '{warehouse}' is under way.");
         }
         // Counted: every SKU is planned again from what the warehouse now holds.
         engine.SyncNow();
-        return TypedResults.Ok(StocktakeView.Of(ended!));
+        return TypedResults.Ok(StocktakeView.Of(ended));
     }
 
     private static async Task<(T? Body, string? Error)> ReadAsync<T>(HttpRequest request, CancellationToken ct)

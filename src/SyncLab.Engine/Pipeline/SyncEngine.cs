@@ -150,7 +150,11 @@ public sealed partial class SyncEngine(
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             // SQLite connections come set up by Storage/SqliteStoreTuning (write-ahead log, busy timeout).
-            await EngineSchema.EnsureCreatedAsync(db, options, cancellationToken);
+            await EngineSchema.MigrateAsync(db, cancellationToken);
+            foreach (var state in caches.OfType<IStoredState>())
+            {
+                await state.LoadAsync(db, cancellationToken);
+            }
         }
         Interlocked.Exchange(ref _nextPollTicks, clock.GetUtcNow().UtcTicks);
         if (broker is not null)

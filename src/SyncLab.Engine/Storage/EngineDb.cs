@@ -23,6 +23,10 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
 
     public DbSet<HeldChange> HeldChanges => Set<HeldChange>();
 
+    public DbSet<Inventory.InventorySettingsRecord> InventorySettings => Set<Inventory.InventorySettingsRecord>();
+
+    public DbSet<Inventory.StocktakeRecord> Stocktakes => Set<Inventory.StocktakeRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Checkpoint>().HasKey(c => c.Source);
@@ -57,6 +61,13 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
         });
 
         modelBuilder.Entity<HeldChange>().HasKey(h => new { h.Process, h.Key });
+        // One row: the settings in force when the office changed them at run time.
+        modelBuilder.Entity<Inventory.InventorySettingsRecord>(s =>
+        {
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<Inventory.StocktakeRecord>().HasKey(s => s.Warehouse);
     }
 }
 

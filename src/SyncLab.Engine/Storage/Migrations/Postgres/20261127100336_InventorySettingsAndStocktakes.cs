@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SyncLab.Engine.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class InventorySettingsAndStocktakes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "InventorySettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Settings = table.Column<string>(type: "text", nullable: false),
+                    ChangedAtTicks = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventorySettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Stocktakes",
+                columns: table => new
+                {
+                    Warehouse = table.Column<string>(type: "text", nullable: false),
+                    StartedAtTicks = table.Column<long>(type: "bigint", nullable: false),
+                    LastKnown = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Stocktakes", x => x.Warehouse);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "InventorySettings");
+
+            migrationBuilder.DropTable(
+                name: "Stocktakes");
+        }
+    }
+}
