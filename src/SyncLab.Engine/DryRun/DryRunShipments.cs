@@ -23,8 +23,8 @@ public static class DryRunShipments
         var read = 0;
         await foreach (var shipment in warehouse.ShipmentsModifiedSinceAsync(since, ShipStationShipment.LabelPurchased, ct))
         {
-            // Only the engine's own shipments flow back (as WmsShipmentCapture reads them).
-            if (shipment.ExternalShipmentId?.StartsWith("SHOPIFY-", StringComparison.Ordinal) != true || shipment.ExternalOrderId is null)
+            // Only the engine's own shipments and the parcels split off them flow back (as WmsShipmentCapture reads them).
+            if (!ShipmentPlan.IsWebOrderParcel(shipment) || shipment.ExternalOrderId is null)
             {
                 continue;
             }
@@ -57,7 +57,7 @@ public static class DryRunShipments
         var problems = new List<string>();
         var recorded = new List<string>();
         var order = await shop.OrderFulfilmentAsync(shipment.ExternalOrderId!, ct);
-        var completes = true;
+        var (completes, stopped) = ShipmentPlan.Posting(shipment, await ShipmentToStoreProcess.SiblingsAsync(warehouse, shipment, ct));
         if (order is null)
         {
             problems.Add($"the storefront has no order {shipment.ExternalOrderId}");
@@ -66,7 +66,6 @@ public static class DryRunShipments
         {
             name = order.Name;
             recorded.Add($"storefront order {order.Name} fulfilled ({label.TrackingNumber})");
-            completes = Left(order) == 0;
         }
         else
         {
@@ -74,7 +73,6 @@ public static class DryRunShipments
             try
             {
                 var plan = FulfilmentPlan.Decide(shipment.Items, order.FulfillmentOrders);
-                completes = FulfilmentPlan.CompletesOrder(plan, order.FulfillmentOrders);
                 var units = plan.Sum(l => l.Quantity);
                 changes.Add(Change(
                     string.Create(CultureInfo.InvariantCulture, $"storefront order {order.Name}: {Left(order)} unit(s) left to ship"),
@@ -86,9 +84,13 @@ public static class DryRunShipments
             }
         }
 
-        // BC posts whole orders: the ERP ships and invoices once everything has left the warehouse.
-        var external = shipment.ExternalShipmentId!;
-        if (!completes)
+        // BC posts whole orders: the ERP ships and invoices once every shipment of the order has left the warehouse.
+        var external = ShipmentPlan.OrderReference(shipment);
+        if (stopped is not null)
+        {
+            problems.Add($"the rest of the order (shipment {stopped.ShipmentId}) was stopped in the warehouse: ERP sales order {external} is not invoiced in full; the office posts what shipped");
+        }
+        else if (!completes)
         {
             recorded.Add($"the ERP sales order {external} waits until the whole order has shipped");
         }

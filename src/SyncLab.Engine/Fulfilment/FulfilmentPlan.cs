@@ -45,10 +45,6 @@ public static class FulfilmentPlan
         return plan;
     }
 
-    /// <summary>Whether nothing is left to ship once <paramref name="plan"/> is fulfilled.</summary>
-    public static bool CompletesOrder(IReadOnlyList<ShopifyFulfillmentLine> plan, IReadOnlyList<ShopifyFulfillmentOrder> fulfillmentOrders) =>
-        fulfillmentOrders.Where(f => f.Status is "OPEN" or "IN_PROGRESS").Sum(f => f.Lines.Sum(l => l.RemainingQuantity)) == plan.Sum(p => p.Quantity);
-
     /// <summary>The carrier's name as the storefront (and the shopper's tracking page) knows it, from ShipStation's carrier code.</summary>
     public static string CarrierName(string? carrierCode) => carrierCode?.ToLowerInvariant() switch
     {

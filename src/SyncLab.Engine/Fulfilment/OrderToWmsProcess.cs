@@ -65,7 +65,7 @@ public sealed class OrderToWmsProcess(ShipStationClient warehouse, IDbContextFac
         if (Shipped(shipments) is { } shipped)
         {
             throw new DataErrorException(AlreadyShipped(order, shipped)
-                + (pending.Count == 0 ? string.Empty : $"; the rest (shipment {string.Join(", ", pending.Select(s => s.ShipmentId))}) was cancelled before it shipped"));
+                + (pending.Count == 0 ? string.Empty : $"; the rest (shipment {string.Join(", ", pending.Select(s => s.ShipmentId))}) was cancelled before it shipped, so the ERP sales order is not invoiced in full: the office posts what shipped"));
         }
         return pending.Count == 0
             ? ProcessOutcome.Nothing

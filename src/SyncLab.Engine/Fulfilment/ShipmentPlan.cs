@@ -30,6 +30,18 @@ public static class ShipmentPlan
             ? $"SHOPIFY-{order[ShopifyOrderPrefix.Length..]}"
             : parcel.ExternalShipmentId!;
 
+    /// <summary>
+    /// Whether recording <paramref name="parcel"/> completes its order in the ERP (Business Central posts whole orders):
+    /// yes once every other shipment of the order has left the warehouse (label bought); never when one was stopped
+    /// (cancelled: the order was cancelled after a parcel left), which is returned so the office is told.
+    /// </summary>
+    public static (bool Completes, ShipStationShipment? Stopped) Posting(ShipStationShipment parcel, IReadOnlyList<ShipStationShipment> shipmentsOfOrder)
+    {
+        var others = shipmentsOfOrder.Where(s => s.ShipmentId != parcel.ShipmentId).ToList();
+        var stopped = others.FirstOrDefault(s => s.ShipmentStatus == ShipStationShipment.Cancelled);
+        return (stopped is null && others.All(s => s.ShipmentStatus == ShipStationShipment.LabelPurchased), stopped);
+    }
+
     public static ShipStationNewShipment Decide(ShopifyOrder order, string warehouseId, string fallbackPhone)
     {
         var problems = new List<string>();

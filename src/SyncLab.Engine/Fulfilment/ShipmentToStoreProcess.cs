@@ -49,6 +49,12 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
         }
     }
 
+    /// <summary>Every shipment of the parcel's order (itself, the one it was split from, those split off with it).</summary>
+    public static async Task<IReadOnlyList<ShipStationShipment>> SiblingsAsync(ShipStationClient warehouse, ShipStationShipment shipment, CancellationToken ct) =>
+        shipment.ShipmentNumber is { } number
+            ? await warehouse.ShipmentsOfOrderAsync(ShipmentPlan.OrderReference(shipment), number, shipment.ExternalOrderId!, ct)
+            : [];
+
     private async Task<ProcessOutcome> RecordAsync(ShipStationShipment shipment, CancellationToken ct)
     {
         var external = ShipmentPlan.OrderReference(shipment);
@@ -60,21 +66,15 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
         HeldException? held = null;
 
         var order = await shop.OrderFulfilmentAsync(shipment.ExternalOrderId!, ct);
-        var completes = true;
         if (order is null)
         {
             problems.Add($"the storefront has no order {shipment.ExternalOrderId}");
         }
-        else if (order.TrackingNumbers.Contains(label.TrackingNumber, StringComparer.Ordinal))
-        {
-            completes = order.FulfillmentOrders.Where(f => f.Status is "OPEN" or "IN_PROGRESS").Sum(f => f.Lines.Sum(l => l.RemainingQuantity)) == 0;
-        }
-        else
+        else if (!order.TrackingNumbers.Contains(label.TrackingNumber, StringComparer.Ordinal))
         {
             try
             {
                 var plan = FulfilmentPlan.Decide(shipment.Items, order.FulfillmentOrders);
-                completes = FulfilmentPlan.CompletesOrder(plan, order.FulfillmentOrders);
                 var carrier = FulfilmentPlan.CarrierName(label.CarrierCode);
                 var fulfillmentId = await shop.CreateFulfillmentAsync(plan, new ShopifyTracking(carrier, label.TrackingNumber, label.TrackingUrl), ct);
                 done.Add($"storefront order {order.Name} fulfilled ({carrier} {label.TrackingNumber})");
@@ -90,7 +90,15 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
             }
         }
 
-        // BC posts whole orders: the ERP ships and invoices once everything has left the warehouse.
+        // BC posts whole orders: the ERP ships and invoices once every shipment of the order has left the warehouse, as
+        // the warehouse says (not the storefront: two parcels recorded at once, on two nodes, would each see the other's
+        // units still open). A rest the warehouse stopped (the order cancelled after a parcel left) is never invoiced in
+        // full: the office posts what shipped.
+        var (completes, stopped) = ShipmentPlan.Posting(shipment, await SiblingsAsync(warehouse, shipment, ct));
+        if (stopped is not null && await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
+        {
+            problems.Add($"the rest of the order (shipment {stopped.ShipmentId}) was stopped in the warehouse: ERP sales order {external} is not invoiced in full; the office posts what shipped");
+        }
         if (completes && await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
         {
             if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } salesOrder)
@@ -109,8 +117,9 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
                     problems.Add($"ERP sales order {salesOrder.Number} could not be shipped and invoiced: {e.Message}");
                 }
             }
-            else
+            else if (await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
             {
+                // (An invoice found now was posted meanwhile by the record of a sibling parcel: done.)
                 problems.Add($"the ERP has no open sales order {external} to ship and invoice");
             }
         }

@@ -79,7 +79,8 @@ public sealed class OrderToErpProcess(
             if (OrderToWmsProcess.Shipped(shipments) is { } shipped)
             {
                 // A parcel left but the rest has not: the warehouse process (handed on) stops the rest and reports the parcel.
-                return shipments.Any(s => s.ShipmentStatus == ShipStationShipment.Pending)
+                // (Stopped already — cancelled — when the warehouse process came first.)
+                return shipments.Any(s => s.ShipmentStatus is ShipStationShipment.Pending or ShipStationShipment.Cancelled)
                     ? ProcessOutcome.Changed($"order {order.Name} cancelled after shipment {shipped.ShipmentId} left: the ERP sales order stays, the rest is stopped in the warehouse")
                     : throw new DataErrorException(OrderToWmsProcess.AlreadyShipped(order, shipped));
             }

@@ -84,24 +84,47 @@ public sealed class Scheduler(IEnumerable<IScheduledJob> jobs, EngineOptions opt
 
     /// <summary>
     /// Queues a run of the job now, off its schedule (after an outage, or a QA replay: "reconcile now"); its next
-    /// scheduled occurrence stays queued. The run's version is now's, with a sequence so that a second run asked for
-    /// at the same instant (a staging whose clock stands still) is a run of its own rather than a duplicate.
+    /// scheduled occurrence stays queued. A run asked for at an instant that already has one (a staging whose clock
+    /// stands still, two people at once) is a tick later, so each is a run of its own with its own record; two requests
+    /// racing for the same tick meet the queue's unique (process, key, version), and the loser takes the next tick.
     /// </summary>
     public async Task<ScheduledOccurrence> RunNowAsync(string job, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
-        var instant = WorkQueue.Version(now);
-#pragma warning disable CA1310 // EF translates StartsWith(string) to SQL; versions are ASCII digits and letters.
-        var earlier = await db.WorkItems.CountAsync(w => w.Process == ProcessName && w.Key == job && w.Version.StartsWith(instant), ct);
-#pragma warning restore CA1310
-        var schedule = (await ScheduleOfAsync(db, job, ct)).Schedule;
-        var occurrence = new ScheduledOccurrence(job, now, schedule?.Schedule.Cron ?? string.Empty, schedule?.Schedule.TimeZone ?? string.Empty);
-        var version = instant + "N" + (earlier + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-        await WorkQueue.EnqueueAsync(db, [new CapturedChange(ProcessName, job, version, JsonSerializer.Serialize(occurrence), now)], now.UtcTicks, ct);
-        await db.SaveChangesAsync(ct);
-        return occurrence;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var now = clock.GetUtcNow();
+            var nowTicks = now.UtcTicks;
+            // Runs asked for at this instant or after it (the clock stood still, or went back): each took a tick.
+            var since = WorkQueue.Version(now);
+#pragma warning disable CA1310, CA1865, CA1309 // EF translates EndsWith(string) and string.Compare to SQL; versions are fixed-width digits and a letter.
+            var asked = await db.WorkItems.CountAsync(w => w.Process == ProcessName && w.Key == job && w.Version.EndsWith(RunNowMark) && string.Compare(w.Version, since) >= 0, ct);
+#pragma warning restore CA1310, CA1865, CA1309
+            var at = now.AddTicks(asked);
+            var schedule = (await ScheduleOfAsync(db, job, ct)).Schedule;
+            var occurrence = new ScheduledOccurrence(job, at, schedule?.Schedule.Cron ?? string.Empty, schedule?.Schedule.TimeZone ?? string.Empty);
+            var queued = await WorkQueue.EnqueueAsync(db, [new CapturedChange(ProcessName, job, WorkQueue.Version(at) + RunNowMark, JsonSerializer.Serialize(occurrence), now)], nowTicks, ct);
+            try
+            {
+                if (queued == 1)
+                {
+                    await db.SaveChangesAsync(ct);
+                    return occurrence;
+                }
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another request took this tick meanwhile: count again.
+            }
+            if (attempt >= 5)
+            {
+                throw new InvalidOperationException($"{job}: no free instant for a run asked for now after {attempt} attempts");
+            }
+        }
     }
+
+    /// <summary>Ends the version of a run asked for (<see cref="RunNowAsync"/>): after the same instant's scheduled one.</summary>
+    private const string RunNowMark = "N";
 
     /// <summary>The occurrence of a job queued now, if any (the next run).</summary>
     public static async Task<DateTimeOffset?> QueuedAsync(EngineDb db, string job, CancellationToken ct) =>

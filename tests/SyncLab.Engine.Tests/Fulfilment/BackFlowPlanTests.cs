@@ -41,14 +41,25 @@ public sealed class BackFlowPlanTests
         new(id, "OPEN", lines.Select(l => new ShopifyFulfillmentOrderLine(l.Line, l.Sku, l.Left)).ToList());
 
     [Fact]
-    public void shipped_units_fulfil_the_lines_they_cover_and_a_partial_parcel_does_not_complete_the_order()
+    public void shipped_units_fulfil_the_lines_they_cover()
     {
         var orders = new[] { Open("fo-1", ("l-1", "SKU-1", 3), ("l-2", "SKU-2", 1)) };
-        var plan = FulfilmentPlan.Decide([new ShipStationItem("sku-1", 2)], orders);
 
-        Assert.Equal([new ShopifyFulfillmentLine("fo-1", "l-1", 2)], plan);
-        Assert.False(FulfilmentPlan.CompletesOrder(plan, orders));
-        Assert.True(FulfilmentPlan.CompletesOrder(FulfilmentPlan.Decide([new ShipStationItem("SKU-1", 3), new ShipStationItem("SKU-2", 1)], orders), orders));
+        Assert.Equal([new ShopifyFulfillmentLine("fo-1", "l-1", 2)], FulfilmentPlan.Decide([new ShipStationItem("sku-1", 2)], orders));
+    }
+
+    [Fact]
+    public void a_parcel_completes_its_order_in_the_erp_once_every_other_shipment_left_and_never_when_the_rest_was_stopped()
+    {
+        static ShipStationShipment Shipment(string id, string status) => new(id, status, id == "se-1" ? "SHOPIFY-7" : id, "gid://shopify/Order/7", "#1007", default, []);
+        var first = Shipment("se-1", ShipStationShipment.LabelPurchased);
+
+        Assert.Equal((true, null), ShipmentPlan.Posting(first, [first]));
+        Assert.Equal((true, null), ShipmentPlan.Posting(first, []));
+        Assert.Equal((false, null), ShipmentPlan.Posting(first, [first, Shipment("se-2", ShipStationShipment.Pending)]));
+        Assert.Equal((true, null), ShipmentPlan.Posting(first, [first, Shipment("se-2", ShipStationShipment.LabelPurchased)]));
+        var rest = Shipment("se-2", ShipStationShipment.Cancelled);
+        Assert.Equal((false, rest), ShipmentPlan.Posting(first, [first, rest]));
     }
 
     [Fact]

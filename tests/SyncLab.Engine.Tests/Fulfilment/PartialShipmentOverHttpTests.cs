@@ -92,7 +92,7 @@ public sealed class PartialShipmentOverHttpTests
         var shipment = (string)Assert.Single(await s.ShipmentsAsync(external))["shipment_id"]!;
 
         // The first parcel leaves; the shopper cancels before the engine has fulfilled anything on the storefront.
-        await s.ShipParcelAsync(shipment, null, (a, 1));
+        var parcel = (string)(await s.ShipParcelAsync(shipment, null, (a, 1)))["shipmentId"]!;
         await s.CancelOrderAsync(order);
         await s.PollAsync();
         await s.PollAsync();
@@ -102,5 +102,11 @@ public sealed class PartialShipmentOverHttpTests
         Assert.Contains(await s.DataErrorsAsync((string)order["id"]!),
             e => e.Message.Contains("already shipped", StringComparison.Ordinal) && e.Message.Contains($"the rest (shipment {shipment}) was cancelled", StringComparison.Ordinal));
         Assert.Equal(0, (await s.FulfilmentsAsync(order)).Fulfillments);
+        // One of two units left: the ERP does not invoice the order in full, now or when the parcel is seen again.
+        await s.PollAsync();
+        Assert.Empty(await s.ErpAsync("salesInvoices", $"externalDocumentNumber eq '{external}'"));
+        Assert.Single(await s.ErpAsync("salesOrders", $"externalDocumentNumber eq '{external}'"));
+        Assert.Contains(await s.DataErrorsAsync((string)order["id"]!), e => e.Message.Contains("not invoiced in full: the office posts what shipped", StringComparison.Ordinal));
+        Assert.NotEmpty(await s.DataErrorsAsync(parcel)); // the storefront order, cancelled, takes no fulfilment
     }
 }

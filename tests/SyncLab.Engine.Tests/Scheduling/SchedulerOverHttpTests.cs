@@ -113,6 +113,7 @@ public sealed class SchedulerOverHttpTests
         var second = await StagingHttp.GetAsync(http, new Uri(engine, "engine/reconciliation"));
         Assert.DoesNotContain(second!["findings"]!.AsArray(), f => (string)f!["sku"]! == sku);
         Assert.Equal(0, (int)second["healed"]!);
+        Assert.Equal(2, (await RunsAsync(http, engine)).Count);
         await AssertProblemAsync(http.PostAsync(new Uri(engine, "engine/schedules/nightly-coffee/runs"), null), HttpStatusCode.NotFound, null);
     }
 
