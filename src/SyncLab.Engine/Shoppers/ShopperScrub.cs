@@ -66,7 +66,7 @@ public sealed record ShopperTraces(
 /// address line that is the shopper's becomes the token (names and address lines stay in order documents kept for the
 /// books); text that is not JSON has the e-mail and the full names replaced.
 /// </summary>
-public static class ShopperScrub
+public static partial class ShopperScrub
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
@@ -76,6 +76,23 @@ public static class ShopperScrub
         Orders.OrderToErpProcess.ProcessName, Returns.RefundToErpProcess.ProcessName, Fulfilment.OrderToWmsProcess.ProcessName,
         Fulfilment.ShipmentToStoreProcess.ProcessName,
     };
+
+    /// <summary>
+    /// Whether a stored payload is the shopper's: it carries their e-mail (or is keyed by their storefront id), or, found
+    /// by a full name, it names no other e-mail address — another "John Smith" with an e-mail of his own is someone else,
+    /// and his order keeps his name and city.
+    /// </summary>
+    public static bool IsTheShoppers(string payload, string key, ShopperTraces traces)
+    {
+        if (key == traces.StorefrontId || (traces.Email.Length > 0 && payload.Contains(traces.Email, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+        return !EmailAddress().Matches(payload).Any(m => !m.Value.Equals(traces.Email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [GeneratedRegex(@"[^\s""'<>@,;:]+@[^\s""'<>@,;:]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EmailAddress();
 
     public static string Payload(string payload, ShopperTraces traces, bool keepNameAndAddress, string token)
     {

@@ -63,7 +63,7 @@ public sealed class ShopperScrubProcess(IDbContextFactory<EngineDb> dbs, EngineO
         reports = reports.Distinct().ToList();
 #pragma warning restore CA1304, CA1311, CA1862
         var scrubbed = 0;
-        foreach (var work in items.Where(w => w.Id != item.Id))
+        foreach (var work in items.Where(w => w.Id != item.Id && ShopperScrub.IsTheShoppers(w.Payload, w.Key, traces)))
         {
             var keep = traces.KeepForBooks && ShopperScrub.BookkeepingProcesses.Contains(work.Process);
             var payload = ShopperScrub.Payload(work.Payload, traces, keep, token);

@@ -40,6 +40,18 @@ public sealed class ShopperScrubTests
     }
 
     [Fact]
+    public void another_shopper_of_the_same_name_with_an_e_mail_of_their_own_is_not_the_erased_one()
+    {
+        var stranger = Order.Replace("ANN@example.com", "ann.baker@other.example", StringComparison.Ordinal).Replace("call ann@example.com first", "leave at door", StringComparison.Ordinal);
+
+        Assert.True(ShopperScrub.IsTheShoppers(Order, "gid://shopify/Order/9", Ann));
+        Assert.False(ShopperScrub.IsTheShoppers(stranger, "gid://shopify/Order/10", Ann));
+        // The purge, after the erasure took the e-mail: found by name, with no other e-mail, the order is the shopper's.
+        Assert.True(ShopperScrub.IsTheShoppers(Order.Replace("ANN@example.com", "Erased customer", StringComparison.Ordinal).Replace("call ann@example.com first", "", StringComparison.Ordinal), "k", Ann with { Email = "" }));
+        Assert.True(ShopperScrub.IsTheShoppers("{}", Ann.StorefrontId, Ann));
+    }
+
+    [Fact]
     public void free_text_loses_the_e_mail_and_the_full_name_and_the_store_is_searched_for_both()
     {
         Assert.Equal("2 ERP customers share the e-mail Erased customer (Erased customer)", ShopperScrub.Text("2 ERP customers share the e-mail ANN@example.com (Ann Baker)", Ann, "Erased customer"));
