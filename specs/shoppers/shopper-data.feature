@@ -101,6 +101,15 @@ Feature: Shopper data flows between the storefront and the ERP
     And the ERP customer of "ola@example.com" does not change when the engine polls 2 more times
     And the ERP customer of "ola@example.com" still says country "UK"
 
+  @legacy-data
+  Scenario: The office writes the state out in full and the storefront gets its code
+    When a shopper "pia@example.com" named "Pia Lund" checks out on the storefront, declining marketing
+    And the engine's next poll has run
+    When the office moves the ERP customer of "pia@example.com" to "1 Dock St", "Salem", state "Oregon" "97301" in country "US"
+    And the engine's next poll has run
+    Then the storefront customer "pia@example.com" has the default address "1 Dock St, Salem OR 97301 US" and no other
+    And the ERP customer of "pia@example.com" does not change when the engine polls 2 more times
+
   Scenario: Nothing is written again when nothing changed
     When a shopper "hal@example.com" named "Hal Berg" checks out on the storefront, subscribing to marketing
     And the engine's next poll has run

@@ -109,7 +109,7 @@ public static class MappingFile
 
     private static CatalogRules CodeTables(YamlReader read, YamlNode node, CatalogRules rules)
     {
-        var tables = read.Keys(node, "codeTables", "shorthand", "unitsOfMeasure", "lifecycle", "countries");
+        var tables = read.Keys(node, "codeTables", "shorthand", "unitsOfMeasure", "lifecycle", "countries", "states");
         if (tables.TryGetValue("shorthand", out var shorthand))
         {
             rules = rules with { Shorthand = Codes(read, shorthand.Value, "codeTables.shorthand", maxLength: null, (key, keyNode, value, at) =>
@@ -145,6 +145,23 @@ public static class MappingFile
                     ? code
                     : throw read.Error(value, at, $"the storefront takes ISO 3166 two-letter country codes in capitals (GB, US), found '{code}'");
             }) };
+        }
+        if (tables.TryGetValue("states", out var states))
+        {
+            // The office's own on top of the US states by name: a file adds abbreviations, it does not have to repeat the states.
+            var own = Codes(read, states.Value, "codeTables.states", CatalogRules.StateLength, (_, _, value, at) =>
+            {
+                var code = read.NonBlank(value, at).Trim();
+                return code.Length is >= 1 and <= 3 && code.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))
+                    ? code
+                    : throw read.Error(value, at, $"the storefront takes province codes of one to three capitals or digits (OR, ON, NSW), found '{code}'");
+            });
+            var merged = new Dictionary<string, string>(CatalogRules.UsStates, StringComparer.OrdinalIgnoreCase);
+            foreach (var (state, code) in own)
+            {
+                merged[state] = code;
+            }
+            rules = rules with { States = merged };
         }
         return rules;
     }

@@ -24,6 +24,9 @@ public enum Lifecycle
 public sealed record CatalogRules
 {
     /// <summary>Business Central's code fields (unit of measure, the life-cycle code) are Code[10]: a longer code can never match.</summary>
+    /// <summary>Business Central's <c>County</c> (the state) is Text[30].</summary>
+    public const int StateLength = 30;
+
     public const int ErpCodeLength = 10;
 
     /// <summary>Item category codes are Code[20].</summary>
@@ -68,6 +71,28 @@ public sealed record CatalogRules
     public IReadOnlyDictionary<string, string> Countries { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["UK"] = "GB",
+    };
+
+    /// <summary>
+    /// The office's state names and abbreviations (BC <c>County</c>, Text[30]) and the province code the storefront takes
+    /// (Shopify's <c>provinceCode</c>): by default the US states and DC by name ("Oregon" → OR); the mapping file adds the
+    /// office's own ("Ore.": OR). A state not in here is sent as it is, upper-cased (a code such as "or" is OR).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> States { get; init; } = UsStates;
+
+    /// <summary>The US states and the District of Columbia by name.</summary>
+    public static IReadOnlyDictionary<string, string> UsStates { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Alabama"] = "AL", ["Alaska"] = "AK", ["Arizona"] = "AZ", ["Arkansas"] = "AR", ["California"] = "CA", ["Colorado"] = "CO",
+        ["Connecticut"] = "CT", ["Delaware"] = "DE", ["District of Columbia"] = "DC", ["Florida"] = "FL", ["Georgia"] = "GA",
+        ["Hawaii"] = "HI", ["Idaho"] = "ID", ["Illinois"] = "IL", ["Indiana"] = "IN", ["Iowa"] = "IA", ["Kansas"] = "KS",
+        ["Kentucky"] = "KY", ["Louisiana"] = "LA", ["Maine"] = "ME", ["Maryland"] = "MD", ["Massachusetts"] = "MA",
+        ["Michigan"] = "MI", ["Minnesota"] = "MN", ["Mississippi"] = "MS", ["Missouri"] = "MO", ["Montana"] = "MT",
+        ["Nebraska"] = "NE", ["Nevada"] = "NV", ["New Hampshire"] = "NH", ["New Jersey"] = "NJ", ["New Mexico"] = "NM",
+        ["New York"] = "NY", ["North Carolina"] = "NC", ["North Dakota"] = "ND", ["Ohio"] = "OH", ["Oklahoma"] = "OK",
+        ["Oregon"] = "OR", ["Pennsylvania"] = "PA", ["Rhode Island"] = "RI", ["South Carolina"] = "SC", ["South Dakota"] = "SD",
+        ["Tennessee"] = "TN", ["Texas"] = "TX", ["Utah"] = "UT", ["Vermont"] = "VT", ["Virginia"] = "VA", ["Washington"] = "WA",
+        ["West Virginia"] = "WV", ["Wisconsin"] = "WI", ["Wyoming"] = "WY",
     };
 
     /// <summary>

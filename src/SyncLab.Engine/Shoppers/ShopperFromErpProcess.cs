@@ -43,7 +43,7 @@ public sealed class ShopperFromErpProcess(BusinessCentralClient erp, ShopifyCust
         {
             return ProcessOutcome.Nothing;
         }
-        var change = ShopperPlan.StorefrontChanges(card, web, shopper, card.IsPerson, options.Shoppers, options.Catalog.Countries);
+        var change = ShopperPlan.StorefrontChanges(card, web, shopper, card.IsPerson, options.Shoppers, options.Catalog.Countries, options.Catalog.States);
         if (change.IsEmpty)
         {
             return ProcessOutcome.Nothing;

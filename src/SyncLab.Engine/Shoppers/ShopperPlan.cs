@@ -56,7 +56,8 @@ public static class ShopperPlan
     /// The card fields that differ from the storefront: a person's name (a company's name is the office's), the default
     /// address and the phone. What the storefront does not have is left as the ERP has it.
     /// </summary>
-    public static JsonObject CardChanges(ShopifyCustomer shopper, BcCustomerCard card, bool isPerson, IReadOnlyDictionary<string, string>? countries = null)
+    public static JsonObject CardChanges(
+        ShopifyCustomer shopper, BcCustomerCard card, bool isPerson, IReadOnlyDictionary<string, string>? countries = null, IReadOnlyDictionary<string, string>? states = null)
     {
         var changes = new JsonObject();
         void Set(string field, string? wanted, string? current, int max)
@@ -80,7 +81,11 @@ public static class ShopperPlan
             Set("addressLine2", shopper.Address2, card.AddressLine2, 50);
             Set("city", a.City, card.City, 30);
             Clear("state", a.ProvinceCode, card.State, a.Address1);
-            Set("state", a.ProvinceCode, card.State, 30);
+            // The office's "Oregon" is the storefront's OR: the same state is no change (the card keeps the office's name).
+            if (!string.Equals(StateCode(card.State, states ?? Products.CatalogRules.Default.States), a.ProvinceCode?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                Set("state", a.ProvinceCode, card.State, 30);
+            }
             Set("postalCode", a.Zip?.ToUpperInvariant(), card.PostalCode, 20);
             // The office's "UK" is the storefront's GB: the same country is no change (the card keeps the office's code).
             if (!string.Equals(CountryCodeOrNull(card.Country, countries ?? Products.CatalogRules.Default.Countries), a.CountryCode, StringComparison.OrdinalIgnoreCase))
@@ -108,7 +113,8 @@ public static class ShopperPlan
     /// street and go with it). Fields are compared as the card holds them (trimmed, any case, cut to the card's lengths),
     /// so an address the card took from the storefront never comes back as a change.
     /// </summary>
-    public static IReadOnlyList<ShopifyMailingAddress>? AddressChanges(BcCustomerCard card, ShopifyCustomer shopper, IReadOnlyDictionary<string, string> countries)
+    public static IReadOnlyList<ShopifyMailingAddress>? AddressChanges(
+        BcCustomerCard card, ShopifyCustomer shopper, IReadOnlyDictionary<string, string> countries, IReadOnlyDictionary<string, string>? states = null)
     {
         if (string.IsNullOrWhiteSpace(card.AddressLine1))
         {
@@ -121,7 +127,7 @@ public static class ShopperPlan
         var wanted = new ShopifyMailingAddress(
             null, current?.FirstName ?? shopper.FirstName, current?.LastName ?? shopper.LastName, current?.Company,
             card.AddressLine1.Trim(), Blank(card.AddressLine2), Pick(card.City, current?.City),
-            Blank(card.State?.ToUpperInvariant()), Pick(card.PostalCode, current?.Zip), CountryCode(card, countries) ?? current?.CountryCode,
+            StateCode(card.State, states ?? Products.CatalogRules.Default.States), Pick(card.PostalCode, current?.Zip), CountryCode(card, countries) ?? current?.CountryCode,
             current?.Phone);
         if (current is not null && SamePlace(current, wanted))
         {
@@ -142,6 +148,16 @@ public static class ShopperPlan
                 ? null
                 : throw new Catalog.DataErrorException(
                     $"ERP customer {card.Number}: country '{card.Country.Trim()}' is not an ISO 3166 two-letter code: correct the card or map the code in the mapping file (codeTables.countries)");
+
+    /// <summary>
+    /// The storefront's province code for a card's state (<see cref="Products.CatalogRules.States"/>: "Oregon" is OR);
+    /// one not in the table goes as it is, upper-cased, and the storefront says whether it knows it. Null when blank.
+    /// </summary>
+    public static string? StateCode(string? erpState, IReadOnlyDictionary<string, string> states)
+    {
+        var state = Blank(erpState);
+        return state is null ? null : states.TryGetValue(state, out var code) ? code : state.ToUpperInvariant();
+    }
 
     private static string? CountryCodeOrNull(string? erpCountry, IReadOnlyDictionary<string, string> countries)
     {
@@ -172,7 +188,8 @@ public static class ShopperPlan
     /// (<see cref="ShopperRules.PriceGroupTagPrefix"/>; the merchant's other tags stay), and a person's name.
     /// </summary>
     public static StorefrontCustomerChange StorefrontChanges(
-        BcCustomerCard card, BcWebCustomer web, ShopifyCustomer shopper, bool isPerson, ShopperRules rules, IReadOnlyDictionary<string, string>? countries = null)
+        BcCustomerCard card, BcWebCustomer web, ShopifyCustomer shopper, bool isPerson, ShopperRules rules,
+        IReadOnlyDictionary<string, string>? countries = null, IReadOnlyDictionary<string, string>? states = null)
     {
         var merchantTags = shopper.Tags.Where(t => !t.StartsWith(rules.PriceGroupTagPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
         var group = web.PriceGroup?.Trim().ToUpperInvariant();
@@ -186,7 +203,7 @@ public static class ShopperPlan
             var space = name.IndexOf(' ', StringComparison.Ordinal);
             (first, last) = space < 0 ? (string.Empty, name) : (name[..space], name[(space + 1)..]);
         }
-        return new StorefrontCustomerChange(first, last, tags) { Addresses = AddressChanges(card, shopper, countries ?? Products.CatalogRules.Default.Countries) };
+        return new StorefrontCustomerChange(first, last, tags) { Addresses = AddressChanges(card, shopper, countries ?? Products.CatalogRules.Default.Countries, states) };
     }
 
     private static string? Cut(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

@@ -50,7 +50,7 @@ public sealed class ShopperToErpProcess(
                 var made = await erp.CreateCustomerAsync(ShopperPlan.NewCustomer(shopper), ct);
                 card = await erp.CustomerCardAsync(made.Id, ct) ?? throw new VendorCallException("erp", $"customer {made.Number} not found after creating it", transient: true);
             }
-            var changes = ShopperPlan.CardChanges(shopper, card, card.IsPerson, options.Catalog.Countries);
+            var changes = ShopperPlan.CardChanges(shopper, card, card.IsPerson, options.Catalog.Countries, options.Catalog.States);
             if (changes.Count > 0)
             {
                 card = await erp.PatchCustomerAsync(card.Id, card.ETag!, changes, ct);

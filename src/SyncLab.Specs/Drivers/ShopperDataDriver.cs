@@ -126,13 +126,13 @@ public sealed class ShopperDataDriver(StagingConnection staging, ScenarioItems i
 
     public string OrderId(string shopper) => _orderIds[shopper];
 
-    /// <summary>The office moves the shopper's ERP card to another address (street, city, post code, country; no state).</summary>
-    public async Task MoveInErpAsync(string shopper, string street, string city, string postCode, string country)
+    /// <summary>The office moves the shopper's ERP card to another address (street, city, state as the office writes it — none: blank —, post code, country).</summary>
+    public async Task MoveInErpAsync(string shopper, string street, string city, string postCode, string country, string state = "")
     {
         var card = await CardAsync(shopper);
         await ErpAsync(HttpMethod.Patch, $"customers({(string)card["id"]!})", (string)card["@odata.etag"]!, new JsonObject
         {
-            ["addressLine1"] = street, ["addressLine2"] = string.Empty, ["city"] = city, ["state"] = string.Empty, ["postalCode"] = postCode, ["country"] = country,
+            ["addressLine1"] = street, ["addressLine2"] = string.Empty, ["city"] = city, ["state"] = state, ["postalCode"] = postCode, ["country"] = country,
         });
     }
 

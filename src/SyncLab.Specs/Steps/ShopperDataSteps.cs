@@ -49,6 +49,10 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
     public Task WhenTheOfficeMovesTheCustomer(string shopper, string street, string city, string postCode, string country) =>
         shoppers.MoveInErpAsync(shopper, street, city, postCode, country);
 
+    [When(@"^the office moves the ERP customer of ""([^""]+)"" to ""([^""]+)"", ""([^""]+)"", state ""([^""]+)"" ""([^""]+)"" in country ""([^""]*)""$")]
+    public Task WhenTheOfficeMovesTheCustomerWithAState(string shopper, string street, string city, string state, string postCode, string country) =>
+        shoppers.MoveInErpAsync(shopper, street, city, postCode, country, state);
+
     [Given(@"^the office has keyed a customer card for ""([^""]+)"" with the e-mail ""([^""]+)""$")]
     public async Task GivenTheOfficeKeyedACard(string shopper, string keyed)
     {
@@ -173,7 +177,8 @@ public sealed class ShopperDataSteps(ShopperDataDriver shoppers, ScenarioItems i
     {
         var node = await shoppers.StorefrontCustomerAsync(shopper);
         var home = node["defaultAddress"];
-        var actual = home is null ? "none" : $"{(string?)home["address1"]}, {(string?)home["city"]} {(string?)home["zip"]} {(string?)home["countryCodeV2"]}";
+        var province = (string?)home?["provinceCode"] is { Length: > 0 } code ? $" {code}" : string.Empty;
+        var actual = home is null ? "none" : $"{(string?)home["address1"]}, {(string?)home["city"]}{province} {(string?)home["zip"]} {(string?)home["countryCodeV2"]}";
         Same(address, actual, $"default address of the storefront customer {shopper}");
         Same(1, node["addresses"]!.AsArray().Count, $"addresses of the storefront customer {shopper}");
     }

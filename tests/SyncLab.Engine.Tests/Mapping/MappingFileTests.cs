@@ -24,6 +24,15 @@ public sealed class MappingFileTests
     }
 
     [Fact]
+    public void the_office_s_state_abbreviations_come_on_top_of_the_us_states_by_name()
+    {
+        var rules = MappingFile.Parse("mapping: 1\ncodeTables:\n  states:\n    Ore.: OR\n    Calif: CA\n", "estate.yaml");
+
+        Assert.Equal(("OR", "CA", "OR", "WA"), (rules.States["ore."], rules.States["CALIF"], rules.States["Oregon"], rules.States["washington"]));
+        Assert.Equal(CatalogRules.UsStates.Count + 2, rules.States.Count);
+    }
+
+    [Fact]
     public void the_messy_estates_file_loads_its_own_tables_and_keeps_the_rest_built_in()
     {
         var rules = MappingFixtures.Load("messy-estate.yaml");
@@ -74,6 +83,7 @@ public sealed class MappingFileTests
     [InlineData("mapping: 1\nfields:\n  title: []\n", 3, "fields.title", "needs at least one source")]
     [InlineData("mapping: 1\ncodeTables:\n  unitsOfMeasure:\n    EA: piece\n    ' ea ': piece\n", 5, "codeTables.unitsOfMeasure.ea", "given twice")]
     [InlineData("mapping: 1\ncodeTables:\n  countries:\n    UK: gbr\n", 4, "codeTables.countries.UK", "ISO 3166 two-letter country codes in capitals (GB, US), found 'gbr'")]
+    [InlineData("mapping: 1\ncodeTables:\n  states:\n    Ore.: Oregon\n", 4, "codeTables.states.Ore.", "province codes of one to three capitals or digits (OR, ON, NSW), found 'Oregon'")]
     [InlineData("mapping: 1\ncodeTables:\n  shorthand:\n    SS WTR BTL: Stainless Water Bottle\n", 4, "codeTables.shorthand.SS WTR BTL", "one word or two words")]
     [InlineData("mapping: 1\ncodeTables:\n  unitsOfMeasure:\n    PCS: ''\n", 4, "codeTables.unitsOfMeasure.PCS", "must not be blank")]
     public void a_mistake_is_refused_at_load_naming_the_file_the_line_and_the_key(string yaml, int line, string key, string problem)

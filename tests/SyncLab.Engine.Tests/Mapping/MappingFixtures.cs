@@ -30,6 +30,7 @@ internal static class MappingFixtures
         .. Table("unit", rules.UnitsOfMeasure),
         .. Table("lifecycle", rules.LifecycleCodes),
         .. Table("country", rules.Countries),
+        .. Table("state", rules.States),
         .. Table("low stock", rules.LowStockByCategory),
         .. rules.Validations.Select(v => $"validate {v.Field} required={v.Required} pattern={v.Pattern} length={v.MinLength}..{v.MaxLength} range={v.Min}..{v.Max} message={v.Message}"),
         $"low stock default {rules.DefaultLowStockThreshold}, markdown {rules.ClearanceMarkdown}, minimum price {rules.MinimumPrice}",

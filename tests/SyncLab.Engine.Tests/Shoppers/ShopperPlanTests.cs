@@ -146,6 +146,24 @@ public sealed class ShopperPlanTests
         Assert.Null(ShopperPlan.AddressChanges(Moved("UK", street: " "), WithAddresses(Home()), Countries));
     }
 
+    [Theory]
+    [InlineData("Oregon", "OR")]
+    [InlineData(" oregon ", "OR")]
+    [InlineData("or", "OR")]
+    [InlineData("Ore.", "ORE.")]
+    public void the_office_s_state_names_map_to_the_storefront_s_province_codes_and_others_go_as_they_are(string keyed, string code) =>
+        Assert.Equal(code, ShopperPlan.AddressChanges(Moved("US", state: keyed, city: "Salem"), WithAddresses(Home()), Countries)![0].ProvinceCode);
+
+    [Fact]
+    public void a_card_that_holds_the_state_by_name_is_no_change_against_the_storefront_s_code()
+    {
+        var home = Home() with { Address1 = "221B Baker Street", City = "Salem", Zip = "NW1 6XE", CountryCode = "US" };
+        Assert.Null(ShopperPlan.AddressChanges(Moved("US", state: "Oregon", city: "Salem"), WithAddresses(home), Countries));
+        var shopper = Shopper() with { DefaultAddress = new ShopifyAddress("Ann", "Baker", "221B Baker Street", "Salem", "NW1 6XE", "US", null, "OR") };
+        Assert.False(ShopperPlan.CardChanges(shopper, Moved("US", state: "Oregon", city: "Salem"), isPerson: true, Countries).ContainsKey("state"));
+        Assert.Equal("WA", (string?)ShopperPlan.CardChanges(shopper with { DefaultAddress = shopper.DefaultAddress! with { ProvinceCode = "WA" } }, Moved("US", state: "Oregon", city: "Salem"), isPerson: true, Countries)["state"]);
+    }
+
     [Fact]
     public void a_card_that_takes_the_storefront_s_gb_keeps_the_office_s_uk()
     {
