@@ -30,7 +30,8 @@ public sealed class ReconciliationJob(
     Inventory.InventorySettings inventory,
     SchedulingTelemetry telemetry,
     StockReconciliation stock,
-    Connectors.ShipStation.ShipStationClient? warehouse = null) : IScheduledJob
+    Connectors.ShipStation.ShipStationClient? warehouse = null,
+    Connectors.Square.SquareClient? pos = null) : IScheduledJob
 {
     public const string JobName = "reconciliation";
 
@@ -57,12 +58,14 @@ public sealed class ReconciliationJob(
         var lines = await PriceLinesAsync(ct);
         var listed = await StorefrontListing.ReadAllAsync(shop, await catalog.WebLocationIdAsync(ct), ct);
         var itemFindings = ReconciliationPlan.Compare(items, lines, listed, now, options.Catalog, options.SafetyStock, stockFromErp: !inventory.FromWarehouseAndStores);
+        var till = pos is null || options.PosBaseUrl is null ? [] : await pos.CatalogItemsAsync(ct);
+        var tillFindings = ReconciliationPlan.ComparePos(items, lines, till, now, options.Catalog);
         var version = WorkQueue.Version(now) + "R";
         var stockFound = await stock.CompareAsync(listed, items, version, ct);
         var (keyed, shipped) = await OrdersRecordedAsync(ct);
         var (orders, openErpOrders) = await OrderReconciliation.ReadAsync(shop, erp, warehouse, keyed, shipped, now - OrderReconciliation.Window, ct);
         var orderFindings = OrderReconciliation.Compare(orders, openErpOrders);
-        var findings = itemFindings.Concat(stockFound.Findings).Concat(orderFindings).ToList();
+        var findings = itemFindings.Concat(tillFindings).Concat(stockFound.Findings).Concat(orderFindings).ToList();
 
         var byKey = items.GroupBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var heads = orders.ToDictionary(o => Orders.SalesOrderPlan.ExternalNumber(o.Order), o => o.Order, StringComparer.Ordinal);
@@ -77,6 +80,10 @@ public sealed class ReconciliationJob(
             // An order is healed by the orders process with the order's state as just read, keyed like every order change.
             .Concat(orderFindings.Where(f => f.Heal is not null && full.ContainsKey(heads[f.Sku].Id)).Select(f => (f.Heal!, full[heads[f.Sku].Id])).Distinct()
                 .Select(h => new CapturedChange(h.Item1, h.Item2.Id, version, JsonSerializer.Serialize(h.Item2))))
+            // The till: its catalogue leg with the ERP state read, or the price list's price handed to it as at a boundary.
+            .Concat(tillFindings.Where(f => f.Heal is not null).Select(f => f.Heal == PosPriceListProcess.ProcessName
+                ? PosPriceListProcess.FollowUp(f.Sku, version, PriceListPlan.PriceAt(lines[f.Sku], byKey[f.Sku].UnitPrice, now).Price)
+                : new CapturedChange(f.Heal!, f.Sku, version, JsonSerializer.Serialize(byKey[f.Sku]))))
             // Stock: the inventory process's work for the SKU (the same change as a stock finding above is queued once).
             .Concat(stockFound.Healing)
             .DistinctBy(c => (c.Process, c.Key, c.Version))
@@ -87,7 +94,7 @@ public sealed class ReconciliationJob(
         {
             telemetry.Drift(kind.Key.Kind, kind.Key.Healed, kind.Count());
         }
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{items.Count} ERP items, {listed.Count} storefront variants, {stockFound.LevelsChecked} stock levels, {orders.Count} web orders checked; {healed} drifted and queued for healing, {findings.Count - healed} reported");
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{items.Count} ERP items, {listed.Count} storefront variants, {till.Count} till items, {stockFound.LevelsChecked} stock levels, {orders.Count} web orders checked; {healed} drifted and queued for healing, {findings.Count - healed} reported");
         return new ProcessOutcome(summary, []) { FollowUps = healing };
     }
 

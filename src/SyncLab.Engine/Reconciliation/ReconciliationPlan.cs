@@ -16,9 +16,11 @@ public static class DriftKind
     public const string Missing = "missing";
     public const string DataError = "data-error";
     public const string UnknownSku = "unknown-sku";
+    public const string PosPrice = "pos-price";
+    public const string PosHidden = "pos-hidden";
 
     /// <summary>Kinds the engine heals by queueing its normal process work; the others are only reported.</summary>
-    public static bool Healable(string kind) => kind is Price or Stock or PosStock or Status or Missing;
+    public static bool Healable(string kind) => kind is Price or Stock or PosStock or Status or Missing or PosPrice or PosHidden;
 }
 
 /// <summary>
@@ -70,6 +72,66 @@ public static class ReconciliationPlan
         var known = items.Select(i => i.Sku).ToHashSet(StringComparer.Ordinal);
         findings.AddRange(listed.Values.Where(v => !known.Contains(v.Variant.Sku)).Select(v => new Finding(
             v.Variant.Sku, DriftKind.UnknownSku, v.Variant.ProductStatus, "an ERP item", null, $"{v.Variant.Sku}: listed on the storefront, but the ERP has no item with this SKU; left as it is")));
+        return findings;
+    }
+
+    /// <summary>
+    /// The till (Square) against the ERP, for every item the till sells: hidden (archived) exactly when the item is
+    /// blocked or discontinued (<see cref="PosCatalogPlan.Hidden"/>), and, when not hidden, the ERP's price — the item
+    /// card's, or the price list in effect when one took effect after the card last changed, as the POS legs set it (no
+    /// clearance markdown: that is the web's). An item the mapping cannot read, or with a price the POS legs would not
+    /// push (negative, or missing after an API change), is left to the data errors of the processes.
+    /// </summary>
+    public static IReadOnlyList<Finding> ComparePos(
+        IReadOnlyList<ErpItemState> items, IReadOnlyDictionary<string, IReadOnlyList<EffectivePrice>> priceLines,
+        IReadOnlyList<Connectors.Square.SquareCatalogItem> till, DateTimeOffset now, CatalogRules rules)
+    {
+        var findings = new List<Finding>();
+        var bySku = items.GroupBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        foreach (var current in till)
+        {
+            if (!bySku.TryGetValue(current.Sku, out var item) || item.UnitPrice < 0 || item.MissingFields.Contains(ApiDrift.UnitPrice))
+            {
+                continue;
+            }
+            Lifecycle lifecycle;
+            try
+            {
+                lifecycle = ProductPlan.LifecycleOf(item, rules);
+            }
+            catch (DataErrorException)
+            {
+                continue;
+            }
+            var hidden = PosCatalogPlan.Hidden(item, lifecycle);
+            if (hidden != current.Archived)
+            {
+                findings.Add(new Finding(item.Sku, DriftKind.PosHidden, current.Archived ? "hidden at the till" : "sold at the till",
+                    hidden ? "hidden at the till" : "sold at the till", PosCatalogProcess.ProcessName,
+                    $"{item.Sku}: {(hidden ? "blocked or discontinued in the ERP" : "neither blocked nor discontinued in the ERP")}"));
+                continue;
+            }
+            if (hidden)
+            {
+                continue;
+            }
+            var lines = priceLines.GetValueOrDefault(item.Sku) ?? [];
+            if (PriceListTookEffectLast(item, lines, now))
+            {
+                var price = PriceListPlan.PriceAt(lines, item.UnitPrice, now).Price;
+                if (price != current.Price)
+                {
+                    var code = lines.Where(l => l.IsInEffectAt(now)).OrderBy(l => l.Starts).Select(l => l.ListCode).LastOrDefault() ?? lines[^1].ListCode;
+                    findings.Add(new Finding(item.Sku, DriftKind.PosPrice, Money(current.Price, null), Money(price, null), PosPriceListProcess.ProcessName,
+                        $"{item.Sku}: the till price; price list {code} is in effect", code));
+                }
+            }
+            else if (item.UnitPrice != current.Price)
+            {
+                findings.Add(new Finding(item.Sku, DriftKind.PosPrice, Money(current.Price, null), Money(item.UnitPrice, null), PosCatalogProcess.ProcessName,
+                    $"{item.Sku}: the till price; the item card price"));
+            }
+        }
         return findings;
     }
 

@@ -183,6 +183,41 @@ public sealed class PosLegsOverHttpTests : IAsyncLifetime
         return (SyncLab.Mirrors.Pos.Store.SquareIds.Location(store.Code), store.Name);
     }
 
+    [Fact]
+    public async Task a_till_price_changed_at_the_store_and_an_item_hidden_there_are_put_back_by_the_reconciliation_and_reported()
+    {
+        var (priced, hidden) = (StoreSku(3), StoreSku(4));
+        var right = TillPriceCents(await SquareItemAsync(priced));
+        // At the stores, behind the engine's back: a price keyed at the till, an item archived there.
+        await ChangeAtTheTillAsync(priced, item => item["item_data"]!["variations"]![0]!["item_variation_data"]!["price_money"]!["amount"] = 100);
+        await ChangeAtTheTillAsync(hidden, item => item["item_data"]!["is_archived"] = true);
+
+        await StagingHttp.OkAsync(Http.PostAsync(new Uri(_host.Addresses["engine"], "engine/schedules/reconciliation/runs"), null));
+        await StagingHttp.QuiescentAsync(Http, _host);
+
+        Assert.Equal(right, TillPriceCents(await SquareItemAsync(priced)));
+        Assert.False((bool)(await SquareItemAsync(hidden))["item_data"]!["is_archived"]!);
+        var findings = (await StagingHttp.GetAsync(Http, new Uri(_host.Addresses["engine"], "engine/reconciliation")))!["findings"]!.AsArray();
+        var price = Assert.Single(findings, f => (string)f!["sku"]! == priced)!;
+        Assert.Equal(("pos-price", "1.00", (right / 100m).ToString("0.00", CultureInfo.InvariantCulture), true), ((string)price["kind"]!, (string)price["found"]!, (string)price["expected"]!, (bool)price["healed"]!));
+        var shown = Assert.Single(findings, f => (string)f!["sku"]! == hidden)!;
+        Assert.Equal(("pos-hidden", "hidden at the till", "pos.catalog"), ((string)shown["kind"]!, (string)shown["found"]!, (string?)shown["healedBy"]));
+
+        // Put back: the next run finds the till as the ERP has it.
+        await StagingHttp.OkAsync(Http.PostAsync(new Uri(_host.Addresses["engine"], "engine/schedules/reconciliation/runs"), null));
+        await StagingHttp.QuiescentAsync(Http, _host);
+        var again = (await StagingHttp.GetAsync(Http, new Uri(_host.Addresses["engine"], "engine/reconciliation")))!["findings"]!.AsArray();
+        Assert.DoesNotContain(again, f => ((string)f!["kind"]!).StartsWith("pos-", StringComparison.Ordinal));
+    }
+
+    /// <summary>The store's staff change an item in Square (UpsertCatalogObject of the item as read, changed).</summary>
+    private async Task ChangeAtTheTillAsync(string sku, Action<JsonNode> change)
+    {
+        var item = await SquareItemAsync(sku);
+        change(item);
+        await SquareAsync("v2/catalog/object", new JsonObject { ["idempotency_key"] = $"staff-{sku}-{Guid.NewGuid():N}", ["object"] = item.DeepClone() });
+    }
+
     private async Task NextPollAsync()
     {
         _host.Clock.Advance(_host.Options.PollInterval);

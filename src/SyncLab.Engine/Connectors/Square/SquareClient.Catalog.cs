@@ -55,6 +55,32 @@ public sealed partial class SquareClient
     }
 
     /// <summary>
+    /// Every item of the till's catalog with its variation (<c>ListCatalog</c>, types ITEM: Square nests the variations),
+    /// by canonical SKU; for the nightly reconciliation, which compares till prices and what is hidden with the ERP.
+    /// </summary>
+    public async Task<IReadOnlyList<SquareCatalogItem>> CatalogItemsAsync(CancellationToken ct)
+    {
+        var items = new List<SquareCatalogItem>();
+        string? cursor = null;
+        do
+        {
+            var page = await SendAsync<ItemPage>(HttpMethod.Get, "v2/catalog/list?types=ITEM" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}"), null, ct);
+            foreach (var item in page.Objects ?? [])
+            {
+                if (item.Type == "ITEM" && item.ItemData?.Variations?.FirstOrDefault() is { ItemVariationData: { Sku: { Length: > 0 } sku } data } variation)
+                {
+                    items.Add(new SquareCatalogItem(
+                        item.Id, variation.Id, item.Version ?? 0, SkuRules.Canonical(sku), item.ItemData.Name ?? string.Empty,
+                        (data.PriceMoney?.Amount ?? 0) / 100m, data.PriceMoney?.Currency ?? string.Empty, item.ItemData.IsArchived ?? false));
+                }
+            }
+            cursor = page.Cursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+        return items;
+    }
+
+    /// <summary>
     /// Creates or updates the item. An update sends back the ITEM as it was read, at its version, with the price and
     /// archived flag changed (Square's upsert replaces the whole object, so nothing else the store keeps is lost); a version
     /// conflict (someone changed it since it was read) is transient: read again, retry.
@@ -159,6 +185,8 @@ public sealed partial class SquareClient
     /// <summary>The same write always gets the same key (at most 128 characters, as Square allows).</summary>
     private static string IdempotencyKey(params string[] parts) =>
         "synclab-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', parts))));
+
+    private sealed record ItemPage(List<CatalogObjectEntry>? Objects, string? Cursor);
 
     private sealed record SearchAnswer(List<CatalogObjectEntry>? Objects, List<CatalogObjectEntry>? RelatedObjects);
 
