@@ -95,13 +95,13 @@ public sealed class ShipmentToStoreProcess(ShipStationClient warehouse, ShopifyF
         // units still open). A rest the warehouse stopped (the order cancelled after a parcel left) is never invoiced in
         // full: the office posts what shipped.
         var (completes, stopped) = ShipmentPlan.Posting(shipment, await SiblingsAsync(warehouse, shipment, ct));
-        if (stopped is not null && await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
+        if ((completes || stopped is not null) && await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
         {
-            problems.Add($"the rest of the order (shipment {stopped.ShipmentId}) was stopped in the warehouse: ERP sales order {external} is not invoiced in full; the office posts what shipped");
-        }
-        if (completes && await erp.SalesInvoiceByExternalNumberAsync(external, ct) is null)
-        {
-            if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } salesOrder)
+            if (stopped is not null)
+            {
+                problems.Add($"the rest of the order (shipment {stopped.ShipmentId}) was stopped in the warehouse: ERP sales order {external} is not invoiced in full; the office posts what shipped");
+            }
+            else if (await erp.SalesOrderByExternalNumberAsync(external, ct) is { } salesOrder)
             {
                 try
                 {

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using SyncLab.MirrorKit.Admin;
 using SyncLab.Mirrors.Storefront.Data;
 using SyncLab.Mirrors.Storefront.GraphApi;
 using SyncLab.Mirrors.Storefront.Webhooks;
@@ -24,25 +21,14 @@ public static class RequestCustomerData
 
     internal static void Map(RouteGroupBuilder group) => group.MapPost("/customers/{id}/data-request", RequestAsync);
 
-    private static async Task<Results<Ok<Result>, ProblemHttpResult>> RequestAsync(string id, ShopRequest shop, CancellationToken ct)
+    private static Task<Results<Ok<Result>, ProblemHttpResult>> RequestAsync(string id, ShopRequest shop, CancellationToken ct)
     {
-        var db = shop.Db;
-        using var _ = await shop.WriteGate.EnterAsync(ct);
-        var customerId = Gid.TryParse(Uri.UnescapeDataString(id), "Customer") ?? (long.TryParse(id, out var n) ? n : 0);
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, ct);
-        if (customer is null)
-        {
-            return AdminApi.Problem("customer-not-found", "No such customer", $"The shop has no customer '{id}'.", StatusCodes.Status404NotFound);
-        }
-        var orders = await db.Orders.AsNoTracking().Where(o => o.CustomerId == customer.Id).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
         var requestId = NextId(shop.Clock.GetUtcNow());
-        var deliveries = await shop.Webhooks.EnqueueAsync(db, WebhookTopics.CustomersDataRequest, () => CustomerPayloads.DataRequest(customer, orders, requestId, shop.Settings), ct);
-        await db.SaveChangesAsync(ct);
-        shop.Ledger.RecordEffect(
-            $"customer {customer.Email} data request {requestId} ({orders.Count} orders requested, {deliveries} compliance deliveries)",
-            "/_synclab/storefront/customers/data-request");
-        shop.Webhooks.Notify();
-        return TypedResults.Ok(new Result(Gid.Customer(customer.Id), requestId, orders, deliveries));
+        return CustomerCompliance.SendAsync(
+            id, shop, WebhookTopics.CustomersDataRequest, (customer, orders) => CustomerPayloads.DataRequest(customer, orders, requestId, shop.Settings),
+            s => $"customer {s.Customer.Email} data request {requestId} ({s.Orders.Count} orders requested, {s.Deliveries} compliance deliveries)",
+            "/_synclab/storefront/customers/data-request",
+            s => new Result(Gid.Customer(s.Customer.Id), requestId, s.Orders, s.Deliveries), ct);
     }
 
     /// <summary>Request ids grow with the business clock and never repeat in a process, even on a frozen clock.</summary>

@@ -29,7 +29,7 @@ public static class ShipParcel
         [FromRoute(Name = "shipment_id")] string shipmentId, HttpRequest request, WarehouseDb db, WarehouseRuntime runtime, TimeProvider clock, MirrorLedger ledger,
         WebhookSignal signal, CancellationToken cancellationToken)
     {
-        var (body, invalid) = await SplitShipment.ReadAsync<ParcelRequest>(request, "warehouse-parcel-invalid", cancellationToken);
+        var (body, invalid) = await WarehouseOperations.ReadAsync<ParcelRequest>(request, "warehouse-parcel-invalid", cancellationToken);
         if (invalid is not null)
         {
             return invalid;

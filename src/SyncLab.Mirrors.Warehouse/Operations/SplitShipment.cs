@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +26,7 @@ public static class SplitShipment
         [FromRoute(Name = "shipment_id")] string shipmentId, HttpRequest request, WarehouseDb db, WarehouseRuntime runtime, TimeProvider clock, MirrorLedger ledger,
         CancellationToken cancellationToken)
     {
-        var (body, invalid) = await ReadAsync<SplitRequest>(request, "warehouse-split-invalid", cancellationToken);
+        var (body, invalid) = await WarehouseOperations.ReadAsync<SplitRequest>(request, "warehouse-split-invalid", cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -115,21 +114,6 @@ public static class SplitShipment
         ledger.RecordEffect(
             $"shipment {original.ShipmentId} split: {Describe(moved)} moved to new shipment {id}; {Describe(remaining)} stay", path);
         return (new ShipmentSplit(original.ShipmentId, id, View(remaining), View(moved)), null);
-    }
-
-    /// <summary>Reads an admin request body (JSON, web casing); a bad one is a 400 of the given problem type.</summary>
-    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, string problemType, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, JsonSerializerOptions.Web, cancellationToken);
-            return body is null ? (null, AdminApi.Problem(problemType, "A JSON body is required", "Send a JSON object.")) : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, AdminApi.Problem(problemType, "The body is not valid JSON", e.Message));
-        }
     }
 
     private static string Describe(IEnumerable<ShipmentLine> lines) => string.Join(", ", lines.Select(l => $"{l.Sku} x{l.Quantity}"));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,21 @@ public sealed record StockMoved(
 /// <summary>Runs a business action as the ShipStation transaction a warehouse worker's device would send.</summary>
 public static class WarehouseOperations
 {
+    /// <summary>Reads an admin request body (JSON, web casing); a bad one is a 400 of the given problem type.</summary>
+    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, string problemType, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            return body is null ? (null, AdminApi.Problem(problemType, "A JSON body is required", "Send a JSON object.")) : (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, AdminApi.Problem(problemType, "The body is not valid JSON", e.Message));
+        }
+    }
+
     public static async Task<Results<Ok<StockMoved>, ProblemHttpResult>> ApplyAsync(
         WarehouseDb db, WarehouseRuntime runtime, TimeProvider clock, MirrorLedger ledger, PathString path,
         string warehouseCode, string sku, Func<string, StockTransaction> transactionAt, CancellationToken cancellationToken)

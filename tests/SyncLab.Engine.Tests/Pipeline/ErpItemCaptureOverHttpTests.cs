@@ -18,15 +18,7 @@ public sealed class ErpItemCaptureOverHttpTests
     [Fact]
     public async Task a_first_poll_of_more_items_than_a_chunk_queues_each_once_and_a_second_poll_queues_nothing_again()
     {
-        await using var host = await StagingHost.StartAsync(new StagingOptions
-        {
-            Seed = 42,
-            Skus = 1_200,
-            BasePort = 0,
-            ClockStart = new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero),
-            ClockRate = 0,
-            StartEngine = false,
-        });
+        await using var host = await StagingHttp.StartMirrorsAsync(o => o with { Skus = 1_200 });
         var directory = Directory.CreateTempSubdirectory("synclab-capture-").FullName;
         try
         {

@@ -45,14 +45,15 @@ public sealed partial class SquareClient
             return null;
         }
         var item = answer.RelatedObjects?.FirstOrDefault(o => o.Id == itemId);
-        var rawItem = raw["related_objects"]?.AsArray().FirstOrDefault(o => (string?)o?["id"] == itemId)?.DeepClone().AsObject();
-        return new SquareCatalogItem(
-            itemId, variation.Id, item?.Version ?? variation.Version ?? 0, sku, item?.ItemData?.Name ?? string.Empty,
-            (data.PriceMoney?.Amount ?? 0) / 100m, data.PriceMoney?.Currency ?? string.Empty, item?.ItemData?.IsArchived ?? false)
+        return ItemOf(itemId, item, variation, data, sku) with
         {
-            Raw = rawItem,
+            Raw = raw["related_objects"]?.AsArray().FirstOrDefault(o => (string?)o?["id"] == itemId)?.DeepClone().AsObject(),
         };
     }
+
+    private static SquareCatalogItem ItemOf(string itemId, CatalogObjectEntry? item, CatalogObjectEntry variation, VariationEntry data, string sku) =>
+        new(itemId, variation.Id, item?.Version ?? variation.Version ?? 0, sku, item?.ItemData?.Name ?? string.Empty,
+            (data.PriceMoney?.Amount ?? 0) / 100m, data.PriceMoney?.Currency ?? string.Empty, item?.ItemData?.IsArchived ?? false);
 
     /// <summary>
     /// Every item of the till's catalog with its variation (<c>ListCatalog</c>, types ITEM: Square nests the variations),
@@ -69,9 +70,7 @@ public sealed partial class SquareClient
             {
                 if (item.Type == "ITEM" && item.ItemData?.Variations?.FirstOrDefault() is { ItemVariationData: { Sku: { Length: > 0 } sku } data } variation)
                 {
-                    items.Add(new SquareCatalogItem(
-                        item.Id, variation.Id, item.Version ?? 0, SkuRules.Canonical(sku), item.ItemData.Name ?? string.Empty,
-                        (data.PriceMoney?.Amount ?? 0) / 100m, data.PriceMoney?.Currency ?? string.Empty, item.ItemData.IsArchived ?? false));
+                    items.Add(ItemOf(item.Id, item, variation, data, SkuRules.Canonical(sku)));
                 }
             }
             cursor = page.Cursor;
